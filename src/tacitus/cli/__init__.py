@@ -10,6 +10,7 @@ import click
 
 from tacitus import __version__
 from tacitus.cli.analyze import analyze_cmd
+from tacitus.cli.bench import bench_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -19,3 +20,4 @@ def main() -> None:
 
 
 main.add_command(analyze_cmd)
+main.add_command(bench_cmd)
