@@ -141,10 +141,10 @@ def _from_html(html: str, path: Path, defaults: Defaults) -> Article | InputErro
     # Imported here: trafilatura costs a noticeable import time and only HTML needs it.
     import trafilatura
 
-    found = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, as_dict=True
-    )
-    meta: dict[str, Any] = found if isinstance(found, dict) else {}
+    found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    meta: dict[str, Any] = {}
+    if found is not None:
+        meta = found if isinstance(found, dict) else found.as_dict()
     text = meta.get("text") or trafilatura.extract(html, favor_recall=True, include_comments=False)
     if not text:
         return InputError(
