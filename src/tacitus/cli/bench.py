@@ -34,7 +34,7 @@ def bench_cmd(name: str, data_dir: str | None, limit: int | None, as_json: bool,
         json.dump({"machine": machine(), "reports": [r.to_dict() for r in reports]}, sys.stdout, indent=2)
         sys.stdout.write("\n")
         return
-    print_reports(reports, Console())
+    print_reports(reports, Console(width=None if sys.stdout.isatty() else 200))
 
 
 def print_reports(reports: list[BenchReport], console: Console) -> None:
