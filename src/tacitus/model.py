@@ -192,7 +192,7 @@ class Event:
             "sentence": {"start": self.sentence.start, "end": self.sentence.end},
             "negated": self.negated,
             "modality": self.modality,
-            "confidence": round(self.confidence, 3),
+            "confidence": self.confidence,
             "claimed_by": self.claimed_by.to_dict() if self.claimed_by else None,
             "content": self.content.to_dict() if self.content else None,
             "mentions": [m.to_dict() for m in self.mentions],
@@ -261,7 +261,7 @@ class SentenceScore:
     score: float
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "biased": self.biased, "score": round(self.score, 4)}
+        return {"start": self.start, "end": self.end, "biased": self.biased, "score": self.score}
 
 
 @dataclass(frozen=True, slots=True)
