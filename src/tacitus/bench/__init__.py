@@ -144,3 +144,24 @@ def machine() -> dict[str, Any]:
         "processor": platform.machine(),
         "cores": os.cpu_count(),
     }
+
+
+def render_markdown(payload: dict[str, Any]) -> str:
+    """The README's results table from ``tacitus bench all --json`` output."""
+    info = payload["machine"]
+    lines = [
+        f"Measured {info['date']} on {info['platform']} ({info['processor']}, {info['cores']} cores), "
+        f"Python {info['python']}, with `tacitus bench all`.",
+        "",
+        "| bench | metric | tacitus | target | best published | data set | role | n |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for report in payload["reports"]:
+        for m in report["metrics"]:
+            target = "" if m["target"] is None else f"{m['target']:g} ({'met' if m['meets_target'] else 'missed'})"
+            published = "" if m["published"] is None else f"{m['published']:g} ({m['published_by']})"
+            lines.append(
+                f"| {report['bench']} | {m['name']} | {m['value']:.3f} | {target} | {published} "
+                f"| {m['dataset']} | {m['role']} | {m['n']} |"
+            )
+    return "\n".join(lines) + "\n"
