@@ -1,0 +1,418 @@
+"""Attribution extraction: quote marks + cue verbs + the dependency parse -> :class:`~tacitus.model.Quote`.
+
+Three passes, each linear in the tokens or the quote marks:
+
+1. **Direct quotes.** Every paired quote that reads like speech (a clause, or words
+   ending in punctuation) looks for a cue verb in a short window after its closing
+   mark (``"...," the ministry said``) or before its opening mark (``The ministry said:
+   "..."``), never crossing another quote or a sentence end. No cue: the quote is kept
+   with ``speaker=None`` and ``cue=None``.
+2. **Indirect speech.** Every cue verb outside quote marks with a reported clause
+   (``said (that) ...``, ``told reporters ...``, ``urged X to ...``), an accusation
+   (``accused Y of ...``), a demand (``called for ...``) or, for stance verbs, a direct
+   object (``denied the report``); and ``according to X, ...``.
+3. **Partial quotes.** A short quoted phrase governed by a cue verb (``branding it
+   "reckless"``) is a quote; any other short quoted phrase (scare quotes, titles) is not.
+
+The speaker is the cue verb's subject noun phrase (or the agent of a passive cue, or the
+object of ``according to``); a participle or conjoined cue (``..., adding that``) takes
+the subject of the verb it hangs on. Coreference is the actor stage's job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from tacitus.actors import ActorIndex
+from tacitus.model import ActorRef, Quote, Span
+from tacitus.quotes.lexicon import Cue, CueLexicon
+from tacitus.quotes.marks import QuotedSpan, find_quote_marks
+
+_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+_INHERIT = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
+_SENT_END = frozenset({".", "!", "?"})
+_TRIM = frozenset({",", ";", ":", "-", "—", "–", "(", ")", '"', "“", "”", "''", "``", "'"})
+#: Cue verbs that take a person object before their content (``told reporters that``, ``urged them to``).
+_OBJ_THEN_CONTENT = frozenset({"tell", "urge", "ask", "warn", "advise", "encourage", "remind", "inform", "assure"})
+#: Cue verbs whose direct object is not what was said (``said nothing``, ``wrote a book``).
+_NO_DOBJ_CONTENT = frozenset(
+    {"say", "tell", "add", "write", "ask", "speak", "call", "post", "tweet", "answer", "reply", "respond", "continue"}
+    | {"state", "comment", "remark", "retell", "joke", "quip", "beg", "inform", "notify", "alert", "persuade"}
+)
+#: Verbs whose ``of``/``for`` phrase is the content (``accused Y of ...``, ``called for ...``).
+_PREP_CONTENT = {"accuse": "of", "charge": "with", "blame": "for", "criticize": "for", "criticise": "for"}
+_AFTER_WINDOW = 12
+_BEFORE_WINDOW = 25
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    speaker: Span | None
+    speaker_actor: ActorRef | None
+    cue: Span | None
+    content: Span
+    direct: bool
+    cue_lemma: str | None
+    cue_stance: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    """One document's inputs; ``text`` is kept because ``Doc.text`` rebuilds the string on every access."""
+
+    doc: Doc
+    text: str
+    zone: list[int]
+    cues: CueLexicon
+    actors: ActorIndex
+
+
+@dataclass(frozen=True, slots=True)
+class _CueHit:
+    verb: Token
+    cue: Cue
+    tokens: tuple[Token, ...]
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(text[start:end], start, end)
+
+
+def _token_span(text: str, tokens: Iterable[Token]) -> Span | None:
+    toks = sorted(tokens, key=lambda t: t.i)
+    if not toks:
+        return None
+    return _span(text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
+
+
+def _strip_span(text: str, start: int, end: int) -> Span | None:
+    """``text[start:end]`` without surrounding whitespace; None when nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return _span(text, start, end) if end > start else None
+
+
+def _cue_at(tok: Token, cues: CueLexicon) -> _CueHit | None:
+    """The cue this token starts, with its multiword partner (``according to``, ``called for``)."""
+    lower = tok.lower_
+    if lower == "according":
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.lower_ == "to":
+            cue = cues.get("according to")
+            return _CueHit(tok, cue, (tok, nxt)) if cue else None
+        return None
+    if tok.pos_ not in {"VERB", "AUX"} or (tok.pos_ == "AUX" and tok.dep_ not in {"ROOT", "ccomp", "conj"}):
+        return None
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        if child.dep_ in {"prt", "prep"} and child.i == tok.i + 1:
+            multi = cues.get(f"{lemma} {child.lower_}")
+            if multi is not None:
+                return _CueHit(tok, multi, (tok, child))
+    cue = cues.get(lemma)
+    return _CueHit(tok, cue, (tok,)) if cue else None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The speaker's head: subject, passive agent, or the subject of the verb a participle hangs on."""
+    node = verb
+    for _ in range(3):
+        for child in node.children:
+            if child.dep_ in _SUBJ:
+                if child.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
+                    return node.head
+                return child
+        for child in node.children:
+            if child.dep_ == "agent":
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return grand
+        if node.dep_ not in _INHERIT or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _according_speaker(tok: Token) -> Token | None:
+    to = tok.nbor(1)
+    for child in (*tok.children, *to.children):
+        if child.dep_ == "pobj":
+            return child
+    return None
+
+
+def _np_span(c: _Ctx, head: Token) -> Span | None:
+    """The head's whole noun phrase (appositions, titles, relative clauses), cut at quote marks."""
+    left, right = head.left_edge.i, head.right_edge.i
+    if head.dep_ == "relcl" or any(c.dep_ == "relcl" and c.i > head.i for c in head.children):
+        # "Hollande, who returned ..., said": keep the relative clause, as PolNeAR does
+        pass
+    lo = head.i
+    while lo > left and c.zone[lo - 1] < 0:
+        lo -= 1
+    hi = head.i
+    while hi < right and c.zone[hi + 1] < 0:
+        hi += 1
+    toks = list(c.doc[lo : hi + 1])
+    while toks and (toks[0].text in _TRIM or toks[0].is_space):
+        toks.pop(0)
+    while toks and (toks[-1].text in _TRIM or toks[-1].is_space):
+        toks.pop()
+    return _token_span(c.text, toks)
+
+
+def _actor_for(actors: ActorIndex, head: Token, span: Span | None) -> ActorRef | None:
+    ref = actors.ref_at(head)
+    if ref is not None or span is None:
+        return ref
+    for tok in head.doc.char_span(span.start, span.end, alignment_mode="expand") or ():
+        ref = actors.ref_at(tok)
+        if ref is not None:
+            return ref
+    return None
+
+
+def _speaker(c: _Ctx, hit: _CueHit) -> tuple[Span | None, ActorRef | None]:
+    head = _according_speaker(hit.verb) if hit.cue.lemma == "according to" else _subject(hit.verb)
+    if head is None or (head.pos_ == "PRON" and head.lower_ in {"there", "what", "which", "that"}):
+        return None, None
+    span = _np_span(c, head)
+    return span, _actor_for(c.actors, head, span)
+
+
+def _found(c: _Ctx, hit: _CueHit | None, content: Span, direct: bool) -> _Found:
+    if hit is None:
+        return _Found(None, None, None, content, direct, None, None)
+    speaker, actor = _speaker(c, hit)
+    return _Found(speaker, actor, _token_span(c.text, hit.tokens), content, direct, hit.cue.lemma, hit.cue.stance)
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return list(span) if span is not None else []
+
+
+def _speechlike(c: _Ctx, q: QuotedSpan, tokens: list[Token]) -> bool:
+    inner = c.text[q.content_start : q.content_end].strip()
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if not words:
+        return False
+    ends = inner[-1:] in {".", ",", "!", "?", ";", ":", "…"}
+    has_verb = any(t.pos_ in {"VERB", "AUX"} for t in words)
+    return (ends and len(words) >= 2) or (len(words) >= 5 and has_verb) or len(words) >= 9
+
+
+def _window_cue(c: _Ctx, tokens: Iterable[Token]) -> _CueHit | None:
+    for tok in tokens:
+        if c.zone[tok.i] >= 0:
+            break
+        hit = _cue_at(tok, c.cues)
+        if hit is not None and (hit.cue.lemma == "according to" or _subject(tok) is not None):
+            return hit
+    return None
+
+
+def _after(c: _Ctx, q_end_tok: int) -> list[Token]:
+    out: list[Token] = []
+    for tok in c.doc[q_end_tok : min(len(c.doc), q_end_tok + _AFTER_WINDOW)]:
+        if c.zone[tok.i] >= 0 or "\n" in tok.text or tok.text in _SENT_END:
+            break
+        out.append(tok)
+    return out
+
+
+def _before(c: _Ctx, q_start_tok: int) -> list[Token]:
+    out: list[Token] = []
+    for tok in reversed(c.doc[max(0, q_start_tok - _BEFORE_WINDOW) : q_start_tok]):
+        if c.zone[tok.i] >= 0 or "\n" in tok.text or tok.text in _SENT_END:
+            break
+        out.append(tok)
+    return out  # nearest first
+
+
+def _direct(c: _Ctx, spans: tuple[QuotedSpan, ...]) -> tuple[list[_Found], list[int], set[int]]:
+    """Direct quotes, the indices of the short (non-speech) quoted spans, and the cue tokens used."""
+    found: list[_Found] = []
+    short: list[int] = []
+    used: set[int] = set()
+    for qi, q in enumerate(spans):
+        toks = _tokens_in(c.doc, q.content_start, q.content_end)
+        if not toks:
+            continue
+        if not _speechlike(c, q, toks):
+            short.append(qi)
+            continue
+        first = toks[0].i
+        last = toks[-1].i
+        q_start = first - 1 if first > 0 and c.zone[first - 1] == qi else first
+        q_end = last + 2 if last + 1 < len(c.doc) and c.zone[last + 1] == qi else last + 1
+        inner_end = c.text[q.content_start : q.content_end].rstrip()[-1:]
+        after = _window_cue(c, _after(c, q_end))
+        before = _window_cue(c, _before(c, q_start))
+        hit = after if after is not None and (inner_end in {",", "?", "!", "—", "-"} or before is None) else before
+        if hit is None and after is not None:
+            hit = after
+        content = _strip_span(c.text, q.content_start, q.content_end)
+        if content is None:
+            continue
+        if hit is not None:
+            used.update(t.i for t in hit.tokens)
+        found.append(_found(c, hit, content, True))
+    return found, short, used
+
+
+def _clause_span(c: _Ctx, head: Token) -> Span | None:
+    toks = list(head.subtree)
+    while toks and (toks[0].text in _TRIM or toks[0].is_punct or toks[0].is_space):
+        toks.pop(0)
+    while toks and (toks[-1].text in _TRIM or toks[-1].text in _SENT_END or toks[-1].is_space):
+        toks.pop()
+    if len(toks) < 2:
+        return None
+    return _token_span(c.text, toks)
+
+
+def _indirect_content(c: _Ctx, hit: _CueHit) -> Span | None:
+    verb, lemma = hit.verb, hit.cue.lemma
+    if lemma == "according to":
+        host = verb.head
+        if host is verb or host.i == verb.i:
+            return None
+        return _longest_side(c, host, verb)
+    if hit.cue.direct_only:
+        return None
+    children = list(verb.children)
+    if len(hit.tokens) > 1 and hit.tokens[1].dep_ == "prep":
+        for child in hit.tokens[1].children:
+            if child.dep_ in {"pobj", "pcomp"}:
+                return _clause_span(c, child)
+    for child in children:
+        if child.dep_ == "ccomp" and child.i > verb.i:
+            return _clause_span(c, child)
+    if lemma in _OBJ_THEN_CONTENT:
+        for child in children:
+            if child.dep_ in {"xcomp"} and child.i > verb.i:
+                return _clause_span(c, child)
+    prep = _PREP_CONTENT.get(lemma)
+    if prep is not None:
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ == prep:
+                for grand in child.children:
+                    if grand.dep_ in {"pobj", "pcomp"}:
+                        return _clause_span(c, grand)
+    if lemma not in _NO_DOBJ_CONTENT:
+        for child in children:
+            if child.dep_ == "dobj" and child.i > verb.i and child.pos_ not in {"PRON"}:
+                return _clause_span(c, child)
+    return None
+
+
+def _longest_side(c: _Ctx, host: Token, cut: Token) -> Span | None:
+    """``according to X, <clause>``: the host clause without the ``according to`` phrase."""
+    sent = host.sent
+    left = [t for t in sent if t.i < cut.left_edge.i]
+    right = [t for t in sent if t.i > cut.right_edge.i]
+    side = right if len(right) >= len(left) else left
+    while side and (side[0].text in _TRIM or side[0].is_punct or side[0].is_space):
+        side.pop(0)
+    while side and (side[-1].text in _TRIM or side[-1].text in _SENT_END or side[-1].is_space):
+        side.pop()
+    return _token_span(c.text, side) if len(side) >= 2 else None
+
+
+def _inside(span: Span, q: QuotedSpan) -> bool:
+    return span.start >= q.content_start - 1 and span.end <= q.content_end + 1
+
+
+def _covers_speech(span: Span, speech: list[QuotedSpan]) -> bool:
+    """True when the reported clause is (mostly) a direct quote handled in pass 1."""
+    for q in speech:
+        inner = q.content_end - q.content_start
+        overlap = min(span.end, q.content_end) - max(span.start, q.content_start)
+        if overlap > 0.5 * inner and overlap > 0.5 * (span.end - span.start):
+            return True
+        if _inside(span, q):
+            return True
+    return False
+
+
+def _partial(c: _Ctx, q: QuotedSpan) -> _Found | None:
+    """A short quoted phrase is a quote when a cue verb governs it (not as its subject)."""
+    toks = _tokens_in(c.doc, q.content_start, q.content_end)
+    roots = [t for t in toks if not (q.content_start <= t.head.idx < q.content_end) or t.head is t]
+    if not roots:
+        return None
+    node = roots[0]
+    for _ in range(4):
+        parent = node.head
+        if parent is node or node.dep_ in _SUBJ or node.dep_ in {"agent", "appos", "compound", "amod", "nmod"}:
+            return None
+        hit = _cue_at(parent, c.cues)
+        if hit is not None:
+            content = _strip_span(c.text, q.content_start, q.content_end)
+            return _found(c, hit, content, True) if content else None
+        node = parent
+    return None
+
+
+def extract_quotes(doc: Doc, actors: ActorIndex, cues: CueLexicon) -> tuple[Quote, ...]:
+    """Every attribution in the article, direct and indirect, in text order (ids Q1, Q2, ...)."""
+    text = doc.text
+    scan = find_quote_marks(text)
+    zone = [-1] * len(doc)
+    for qi, q in enumerate(scan.spans):
+        span = doc.char_span(q.open_start, q.close_end, alignment_mode="expand")
+        if span is not None:
+            for i in range(span.start, span.end):
+                zone[i] = qi
+    c = _Ctx(doc, text, zone, cues, actors)
+    found, short, used = _direct(c, scan.spans)
+    short_set = set(short)
+    speech = [scan.spans[qi] for qi in range(len(scan.spans)) if qi not in short_set]
+    for tok in doc:
+        if zone[tok.i] >= 0 or tok.i in used:
+            continue
+        hit = _cue_at(tok, cues)
+        if hit is None:
+            continue
+        content = _indirect_content(c, hit)
+        if content is None or _covers_speech(content, speech):
+            continue
+        found.append(_found(c, hit, content, False))
+    covered = [(f.content.start, f.content.end) for f in found]
+    for qi in short:
+        q = scan.spans[qi]
+        if any(s <= q.open_start and q.close_end <= e for s, e in covered):
+            continue
+        partial = _partial(c, q)
+        if partial is not None:
+            found.append(partial)
+    return _number(found)
+
+
+def _number(found: list[_Found]) -> tuple[Quote, ...]:
+    seen: set[tuple[int, int]] = set()
+    out: list[Quote] = []
+    for f in sorted(found, key=lambda f: (f.content.start, f.content.end)):
+        key = (f.content.start, f.content.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(
+            Quote(
+                id=f"Q{len(out) + 1}",
+                speaker=f.speaker,
+                speaker_actor=f.speaker_actor,
+                cue=f.cue,
+                content=f.content,
+                direct=f.direct,
+                cue_lemma=f.cue_lemma,
+                cue_stance=f.cue_stance,
+            )
+        )
+    return tuple(out)
