@@ -23,6 +23,7 @@ from tacitus.model import (
 )
 from tacitus.pipeline import Analyzer, Resources
 from tacitus.settings import Settings
+from tacitus.store import Corpus
 
 __version__ = "0.1.0"
 
@@ -34,6 +35,7 @@ __all__ = [
     "Analyzer",
     "Article",
     "ConfigError",
+    "Corpus",
     "DictionaryError",
     "Event",
     "Framing",

@@ -11,6 +11,8 @@ import click
 from tacitus import __version__
 from tacitus.cli.analyze import analyze_cmd
 from tacitus.cli.bench import bench_cmd
+from tacitus.cli.serve import serve_cmd
+from tacitus.cli.store import COMMANDS as STORE_COMMANDS
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,3 +23,6 @@ def main() -> None:
 
 main.add_command(analyze_cmd)
 main.add_command(bench_cmd)
+main.add_command(serve_cmd)
+for _command in STORE_COMMANDS:
+    main.add_command(_command)
