@@ -89,10 +89,10 @@ def _token_span(text: str, tokens: Iterable[Token]) -> Span | None:
 
 
 def _strip_span(text: str, start: int, end: int) -> Span | None:
-    """``text[start:end]`` without surrounding whitespace; None when nothing is left."""
+    """Quoted words without surrounding whitespace and the comma that stands for the full stop before a cue."""
     while start < end and text[start].isspace():
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
         end -= 1
     return _span(text, start, end) if end > start else None
 
@@ -115,7 +115,21 @@ def _cue_at(tok: Token, cues: CueLexicon) -> _CueHit | None:
             if multi is not None:
                 return _CueHit(tok, multi, (tok, child))
     cue = cues.get(lemma)
-    return _CueHit(tok, cue, (tok,)) if cue else None
+    return _CueHit(tok, cue, (*_auxiliaries(tok), tok)) if cue else None
+
+
+def _auxiliaries(verb: Token) -> tuple[Token, ...]:
+    """Auxiliaries and negation right before the verb (``has said``, ``did not mention``), as PolNeAR marks cues."""
+    out: list[Token] = []
+    i = verb.i - 1
+    while (
+        i >= 0
+        and (verb.doc[i].dep_ in {"aux", "auxpass", "neg"} or verb.doc[i].lower_ == "also")
+        and verb.doc[i].head.i == verb.i
+    ):
+        out.insert(0, verb.doc[i])
+        i -= 1
+    return tuple(out)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -198,13 +212,24 @@ def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
 
 
 def _speechlike(c: _Ctx, q: QuotedSpan, tokens: list[Token]) -> bool:
+    """Whether quoted words read as someone's speech rather than a title, a name or scare quotes.
+
+    Words that continue the surrounding clause (``has "always run a lean campaign."``,
+    ``the "Great Satan."``) are not direct speech: they start in lower case, or follow a
+    word of the clause, and are left to the indirect and partial passes.
+    """
     inner = c.text[q.content_start : q.content_end].strip()
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     if not words:
         return False
+    if tokens[0].i >= 2:
+        before = c.doc[tokens[0].i - 2]
+        continues_clause = not before.is_punct and not before.is_space
+        if continues_clause and (inner[:1].islower() or before.pos_ in {"DET", "ADP", "ADJ", "AUX", "PART"}):
+            return False
     ends = inner[-1:] in {".", ",", "!", "?", ";", ":", "…"}
     has_verb = any(t.pos_ in {"VERB", "AUX"} for t in words)
-    return (ends and len(words) >= 2) or (len(words) >= 5 and has_verb) or len(words) >= 9
+    return (ends and len(words) >= 3 and has_verb) or (len(words) >= 5 and has_verb) or len(words) >= 9
 
 
 def _window_cue(c: _Ctx, tokens: Iterable[Token]) -> _CueHit | None:
@@ -240,6 +265,7 @@ def _direct(c: _Ctx, spans: tuple[QuotedSpan, ...]) -> tuple[list[_Found], list[
     found: list[_Found] = []
     short: list[int] = []
     used: set[int] = set()
+    previous: tuple[_CueHit, int] | None = None  # the last cue that followed its quote, and where its sentence ends
     for qi, q in enumerate(spans):
         toks = _tokens_in(c.doc, q.content_start, q.content_end)
         if not toks:
@@ -247,21 +273,26 @@ def _direct(c: _Ctx, spans: tuple[QuotedSpan, ...]) -> tuple[list[_Found], list[
         if not _speechlike(c, q, toks):
             short.append(qi)
             continue
-        first = toks[0].i
-        last = toks[-1].i
+        first, last = toks[0].i, toks[-1].i
         q_start = first - 1 if first > 0 and c.zone[first - 1] == qi else first
         q_end = last + 2 if last + 1 < len(c.doc) and c.zone[last + 1] == qi else last + 1
         inner_end = c.text[q.content_start : q.content_end].rstrip()[-1:]
-        after = _window_cue(c, _after(c, q_end))
+        after_toks = _after(c, q_end)
+        after = _window_cue(c, after_toks)
         before = _window_cue(c, _before(c, q_start))
         hit = after if after is not None and (inner_end in {",", "?", "!", "—", "-"} or before is None) else before
-        if hit is None and after is not None:
-            hit = after
+        if hit is None and previous is not None and not c.text[previous[1] : q.open_start].strip(" .,;:"):
+            # '"A," she said. "B."': B continues the quote just attributed, in the same paragraph
+            hit = previous[0]
         content = _strip_span(c.text, q.content_start, q.content_end)
         if content is None:
             continue
+        previous = None
         if hit is not None:
             used.update(t.i for t in hit.tokens)
+            if hit is after:
+                end_tok = after_toks[-1] if after_toks else hit.verb
+                previous = (hit, end_tok.idx + len(end_tok.text))
         found.append(_found(c, hit, content, True))
     return found, short, used
 
@@ -277,52 +308,62 @@ def _clause_span(c: _Ctx, head: Token) -> Span | None:
     return _token_span(c.text, toks)
 
 
-def _indirect_content(c: _Ctx, hit: _CueHit) -> Span | None:
+def _indirect_content(c: _Ctx, hit: _CueHit) -> tuple[Span, ...]:
     verb, lemma = hit.verb, hit.cue.lemma
     if lemma == "according to":
         host = verb.head
-        if host is verb or host.i == verb.i:
-            return None
-        return _longest_side(c, host, verb)
+        return _around(c, host, verb) if host is not verb else ()
     if hit.cue.direct_only:
-        return None
+        return ()
     children = list(verb.children)
-    if len(hit.tokens) > 1 and hit.tokens[1].dep_ == "prep":
-        for child in hit.tokens[1].children:
+    if hit.tokens[-1].i > verb.i and hit.tokens[-1].dep_ == "prep":
+        for child in hit.tokens[-1].children:
             if child.dep_ in {"pobj", "pcomp"}:
-                return _clause_span(c, child)
+                return _one(_clause_span(c, child))
     for child in children:
-        if child.dep_ == "ccomp" and child.i > verb.i:
-            return _clause_span(c, child)
+        if child.dep_ == "ccomp":
+            return _one(_clause_span(c, child))
+    as_clause = verb.dep_ == "advcl" and any(ch.dep_ == "mark" and ch.lower_ == "as" for ch in children)
+    if (verb.dep_ == "parataxis" or as_clause) and _subject(verb) is not None:
+        # "This campaign, he says, is different.": the host clause around the cue
+        return _around(c, verb.head, verb)
     if lemma in _OBJ_THEN_CONTENT:
         for child in children:
-            if child.dep_ in {"xcomp"} and child.i > verb.i:
-                return _clause_span(c, child)
+            if child.dep_ == "xcomp" and child.i > verb.i:
+                return _one(_clause_span(c, child))
     prep = _PREP_CONTENT.get(lemma)
     if prep is not None:
         for child in children:
             if child.dep_ == "prep" and child.lower_ == prep:
                 for grand in child.children:
                     if grand.dep_ in {"pobj", "pcomp"}:
-                        return _clause_span(c, grand)
+                        return _one(_clause_span(c, grand))
     if lemma not in _NO_DOBJ_CONTENT:
         for child in children:
-            if child.dep_ == "dobj" and child.i > verb.i and child.pos_ not in {"PRON"}:
-                return _clause_span(c, child)
-    return None
+            if child.dep_ == "dobj" and child.i > verb.i and child.pos_ != "PRON":
+                return _one(_clause_span(c, child))
+    return ()
 
 
-def _longest_side(c: _Ctx, host: Token, cut: Token) -> Span | None:
-    """``according to X, <clause>``: the host clause without the ``according to`` phrase."""
-    sent = host.sent
-    left = [t for t in sent if t.i < cut.left_edge.i]
-    right = [t for t in sent if t.i > cut.right_edge.i]
-    side = right if len(right) >= len(left) else left
-    while side and (side[0].text in _TRIM or side[0].is_punct or side[0].is_space):
-        side.pop(0)
-    while side and (side[-1].text in _TRIM or side[-1].text in _SENT_END or side[-1].is_space):
-        side.pop()
-    return _token_span(c.text, side) if len(side) >= 2 else None
+def _one(span: Span | None) -> tuple[Span, ...]:
+    return (span,) if span is not None else ()
+
+
+def _trimmed(c: _Ctx, toks: list[Token]) -> Span | None:
+    while toks and (toks[0].text in _TRIM or toks[0].is_punct or toks[0].is_space):
+        toks.pop(0)
+    while toks and (toks[-1].text in _TRIM or toks[-1].text in _SENT_END or toks[-1].is_space):
+        toks.pop()
+    return _token_span(c.text, toks) if len(toks) >= 2 else None
+
+
+def _around(c: _Ctx, host: Token, cut: Token) -> tuple[Span, ...]:
+    """The host clause without the cue's own phrase (``according to X``, ``he says``), as one or two spans."""
+    lo, hi = cut.left_edge.i, cut.right_edge.i
+    clause = list(host.subtree)
+    left = _trimmed(c, [t for t in clause if t.i < lo])
+    right = _trimmed(c, [t for t in clause if t.i > hi])
+    return tuple(s for s in (left, right) if s is not None)
 
 
 def _inside(span: Span, q: QuotedSpan) -> bool:
@@ -380,10 +421,9 @@ def extract_quotes(doc: Doc, actors: ActorIndex, cues: CueLexicon) -> tuple[Quot
         hit = _cue_at(tok, cues)
         if hit is None:
             continue
-        content = _indirect_content(c, hit)
-        if content is None or _covers_speech(content, speech):
-            continue
-        found.append(_found(c, hit, content, False))
+        for content in _indirect_content(c, hit):
+            if not _covers_speech(content, speech):
+                found.append(_found(c, hit, content, False))
     covered = [(f.content.start, f.content.end) for f in found]
     for qi in short:
         q = scan.spans[qi]
