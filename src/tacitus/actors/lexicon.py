@@ -1,0 +1,333 @@
+"""The actor dictionary: phrases -> entries coded to PLOVER country + sector, with date ranges.
+
+A tacitus actor file is a TSV with four columns and ``#`` comment lines::
+
+    # name	kind	codes	aliases
+    BARACK_OBAMA	person	USA/ELI@1978-01-01..2000-01-01; USA/GOV@2009-01-20..2017-01-20; USA/ELI	barack obama|obama
+
+``kind`` is one of :data:`KINDS`. ``codes`` is ``;``-separated ``COUNTRY/SECTOR`` pairs (``-`` for
+none), each optionally restricted to ``@FROM..TO`` (ISO dates, inclusive, either side open);
+the first coding whose range holds the article's date wins, an unrestricted one is the default.
+``aliases`` are ``|``-separated surface forms; the name (underscores read as spaces) is one too.
+A ``role`` entry (``-/LEG`` for "lawmakers") takes its country from the words around it.
+
+Files are read once per path (:func:`read_actor_file` is cached); a lexicon is a plain object
+passed down to :func:`tacitus.actors.find_actors`.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from tacitus.errors import DictionaryError
+
+#: What an entry names. ``role``: a description ("lawmakers"); ``capital``: a seat of government used
+#: for its government ("Kyiv rejected"); ``country``: a state, its adjective or demonym.
+KINDS = frozenset({"country", "capital", "person", "org", "group", "role", "igo"})
+
+#: The PLOVER v0.8 sector codes (PLOVER_MANUAL.tex, table "Sector Codes").
+SECTORS = frozenset(
+    [
+        "COP",
+        "GOV",
+        "JUD",
+        "LEG",
+        "MIL",
+        "PRM",
+        "PTY",
+        "REB",
+        "SPY",
+        "UAF",
+        "UNK",
+        "AGR",
+        "BUS",
+        "CRM",
+        "CVL",
+        "EDU",
+        "ELI",
+        "JRN",
+        "LAB",
+        "MED",
+        "REF",
+        "OPP",
+        "PRE",
+        "REL",
+        "SOC",
+    ]
+)
+
+_CODE_RE = re.compile(r"^([A-Z]{3}|-)/([A-Z]{3}|-)(?:@(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?)?$")
+#: A lower-case form without these is already split (the converter writes forms that way).
+_NEEDS_SPLIT = re.compile(r"[()\[\],;:\"]|\S-|-\S|\S's\b")
+_TOKEN_RE = re.compile(r"[()\[\],;:\"]|-|[^()\[\],;:\"-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Coding:
+    """A country + sector, valid from ``start`` to ``end`` inclusive (None: open)."""
+
+    country: str | None
+    sector: str | None
+    start: date | None = None
+    end: date | None = None
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None or self.end is not None
+
+    def holds(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    def spec(self) -> str:
+        out = f"{self.country or '-'}/{self.sector or '-'}"
+        if self.dated:
+            out += f"@{self.start.isoformat() if self.start else ''}..{self.end.isoformat() if self.end else ''}"
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One dictionary record: a name, what kind of thing it is, and how it is coded over time."""
+
+    name: str
+    kind: str
+    codings: tuple[Coding, ...]
+    source: str = ""
+
+    def code_on(self, day: date | None) -> tuple[str | None, str | None]:
+        """(country, sector) on ``day``: the first dated coding that holds, else the default.
+
+        With no date, or a date no coding holds, the undated default applies; a person whose
+        last office ended before ``day`` and who has no default is a former official (ELI).
+        """
+        dated = [c for c in self.codings if c.dated]
+        default = next((c for c in self.codings if not c.dated), None)
+        if day is not None:
+            for c in dated:
+                if c.holds(day):
+                    return c.country, c.sector
+        if default is not None:
+            return default.country, default.sector
+        if not dated:
+            return None, None
+        if day is None:
+            last = max(dated, key=lambda c: c.start or date.min)
+            return last.country, last.sector
+        ended = [c for c in dated if c.end is not None and c.end < day]
+        if ended:
+            last = max(ended, key=lambda c: c.end or date.min)
+            return last.country, "ELI" if self.kind == "person" else last.sector
+        first = min(dated, key=lambda c: c.start or date.min)
+        return first.country, None
+
+    def codes_spec(self) -> str:
+        return "; ".join(c.spec() for c in self.codings)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRecord:
+    """An entry with its surface forms, as read from one line of a file."""
+
+    entry: ActorEntry
+    phrases: tuple[tuple[str, ...], ...]
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActorLexicon:
+    """Phrase (lower-cased token tuple) -> entry, with the longest phrase per first token.
+
+    ``notes`` lists user entries that replaced a shipped one, so nothing is overridden silently.
+    """
+
+    phrases: dict[tuple[str, ...], ActorEntry]
+    max_len: dict[str, int]
+    sources: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    load_seconds: float = 0.0
+
+    def lookup(self, words: Sequence[str], start: int) -> tuple[int, ActorEntry] | None:
+        """The longest entry starting at ``words[start]``: (length, entry), or None."""
+        longest = self.max_len.get(words[start])
+        if longest is None:
+            return None
+        for n in range(min(longest, len(words) - start), 0, -1):
+            entry = self.phrases.get(tuple(words[start : start + n]))
+            if entry is not None:
+                return n, entry
+        return None
+
+    def get(self, phrase: str) -> ActorEntry | None:
+        return self.phrases.get(phrase_tokens(phrase))
+
+
+def phrase_tokens(text: str) -> tuple[str, ...]:
+    """Split a surface form the way spaCy's English tokenizer splits it (hyphens, 's, brackets)."""
+    low = text.replace("_", " ").replace("’", "'").lower()
+    if not _NEEDS_SPLIT.search(low):
+        return tuple(low.split())
+    out: list[str] = []
+    for piece in low.split():
+        possessive = len(piece) > 2 and piece.endswith("'s")
+        out.extend(_TOKEN_RE.findall(piece[:-2] if possessive else piece))
+        if possessive:
+            out.append("'s")
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def parse_codes(spec: str) -> tuple[Coding, ...]:
+    """``"USA/GOV@2009-01-20..2017-01-20; USA/ELI"`` -> codings. Raises ValueError with the bad part."""
+    codings: list[Coding] = []
+    for part in (p.strip() for p in spec.split(";")):
+        if not part:
+            continue
+        m = _CODE_RE.match(part)
+        if not m:
+            raise ValueError(f"code {part!r} is not COUNTRY/SECTOR[@YYYY-MM-DD..YYYY-MM-DD] (use - for none)")
+        country, sector, start, end = m.groups()
+        if sector != "-" and sector not in SECTORS:
+            raise ValueError(f"sector {sector!r} in {part!r} is not a PLOVER sector ({', '.join(sorted(SECTORS))})")
+        coding = Coding(
+            None if country == "-" else country,
+            None if sector == "-" else sector,
+            date.fromisoformat(start) if start else None,
+            date.fromisoformat(end) if end else None,
+        )
+        if coding.start and coding.end and coding.start > coding.end:
+            raise ValueError(f"code {part!r} ends before it starts")
+        codings.append(coding)
+    if not codings:
+        raise ValueError("no code given")
+    return tuple(codings)
+
+
+@lru_cache(maxsize=64)
+def _read_cached(path: str, mtime_ns: int) -> tuple[ActorRecord, ...]:
+    return tuple(_parse_tsv(Path(path)))
+
+
+def read_actor_file(path: str | Path) -> tuple[ActorRecord, ...]:
+    """Read a tacitus TSV or Phoenix ``.actors`` file (by its content); errors name file and line."""
+    p = Path(path)
+    try:
+        mtime = p.stat().st_mtime_ns
+    except OSError as exc:
+        raise DictionaryError(
+            str(p), None, f"cannot read the actor file ({exc})", "fix the path in actor_files"
+        ) from exc
+    if _looks_like_phoenix(p):
+        from tacitus.actors.phoenix import read_phoenix_actors
+
+        return read_phoenix_actors(p)
+    return _read_cached(str(p), mtime)
+
+
+def _looks_like_phoenix(path: Path) -> bool:
+    """``.tsv`` is tacitus; ``.actors``/``*.actors.txt`` is Phoenix; otherwise the first data line decides."""
+    if path.suffix == ".tsv":
+        return False
+    if path.suffix == ".actors" or path.name.lower().endswith(".actors.txt"):
+        return True
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                return line.count("\t") < 3
+    return False
+
+
+def _parse_tsv(path: Path) -> Iterable[ActorRecord]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DictionaryError(str(path), None, f"cannot read the actor file ({exc})", "save it as UTF-8") from exc
+    file_name = path.name
+    for n, raw in enumerate(text.splitlines(), start=1):
+        line = raw.rstrip("\r")
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 4:
+            raise DictionaryError(
+                str(path), n, f"expected 4 tab-separated columns (name, kind, codes, aliases), found {len(cols)}"
+            )
+        name, kind, codes, aliases = cols
+        if not name.strip():
+            raise DictionaryError(str(path), n, "the name column is empty")
+        if kind not in KINDS:
+            raise DictionaryError(str(path), n, f"kind {kind!r} is not one of {', '.join(sorted(KINDS))}")
+        try:
+            codings = parse_codes(codes.strip())
+        except ValueError as exc:
+            raise DictionaryError(str(path), n, str(exc)) from exc
+        phrases = tuple(dict.fromkeys(t for t in map(phrase_tokens, [name, *aliases.strip().split("|")]) if t))
+        if not phrases:
+            raise DictionaryError(str(path), n, "no usable name or alias")
+        yield ActorRecord(ActorEntry(name, kind, codings, f"{file_name}:{n}"), phrases, n)
+
+
+def write_actor_tsv(path: Path, records: Iterable[ActorRecord], header: Sequence[str]) -> int:
+    """Write records as a tacitus actor TSV (the converter's output); returns the number of lines."""
+    lines = [f"# {h}" if h else "#" for h in header]
+    lines.append("# name\tkind\tcodes\taliases")
+    count = 0
+    for rec in records:
+        name_tokens = phrase_tokens(rec.entry.name)
+        aliases = "|".join(" ".join(p) for p in rec.phrases if p != name_tokens)
+        lines.append(f"{rec.entry.name}\t{rec.entry.kind}\t{rec.entry.codes_spec()}\t{aliases}")
+        count += 1
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return count
+
+
+def build_lexicon(shipped: Sequence[Path], user: Sequence[str | Path]) -> ActorLexicon:
+    """Merge files into one lexicon. Shipped files: the first file that names a phrase wins.
+
+    User files come first; two user entries for one phrase are an error (which one is meant?),
+    and a user entry that replaces a shipped one is listed in ``notes``.
+    """
+    started = time.perf_counter()
+    phrases: dict[tuple[str, ...], ActorEntry] = {}
+    origin: dict[tuple[str, ...], str] = {}
+    for path in user:
+        for rec in read_actor_file(path):
+            for phrase in rec.phrases:
+                if phrase in phrases:
+                    other = origin[phrase]
+                    same = phrases[phrase].codings == rec.entry.codings
+                    problem = "duplicate" if same else "conflicting"
+                    raise DictionaryError(
+                        str(path),
+                        rec.line,
+                        f"{problem} entry for {' '.join(phrase)!r}: already defined at {other}"
+                        + ("" if same else f" as {phrases[phrase].codes_spec()}"),
+                        "keep one of the two entries",
+                    )
+                phrases[phrase] = rec.entry
+                origin[phrase] = f"{path} line {rec.line}"
+    user_phrases = set(phrases)
+    notes: list[str] = []
+    for path in shipped:
+        for rec in read_actor_file(path):
+            for phrase in rec.phrases:
+                current = phrases.get(phrase)
+                if current is None:
+                    phrases[phrase] = rec.entry
+                elif phrase in user_phrases and current.codings != rec.entry.codings:
+                    notes.append(
+                        f"{origin[phrase]}: {' '.join(phrase)!r} = {current.codes_spec()} replaces the shipped "
+                        f"{rec.entry.source} = {rec.entry.codes_spec()}"
+                    )
+                    user_phrases.discard(phrase)
+    max_len: dict[str, int] = {}
+    for phrase in phrases:
+        if max_len.get(phrase[0], 0) < len(phrase):
+            max_len[phrase[0]] = len(phrase)
+    sources = (*(str(p) for p in user), *(str(p) for p in shipped))
+    return ActorLexicon(phrases, max_len, sources, tuple(notes), time.perf_counter() - started)

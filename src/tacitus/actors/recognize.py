@@ -1,0 +1,641 @@
+"""Find actor mentions in a parsed Doc, code them, group them into actors, resolve coreference.
+
+The passes, in order:
+
+1. dictionary matches, longest first, on lower-cased tokens (names need a capital letter; roles
+   such as "lawmakers" need not, but must end on a noun);
+2. role groups: a role with the country words before it ("Kenyan lawmakers", "Azerbaijan's foreign
+   ministry", "Chilean and Peruvian diplomats" = two mentions), a name after it ("Foreign Minister
+   Edward Nalbandian") and a name in apposition ("..., Kari Nordmann,"); "pro-Kurdish" is a stance,
+   not a country;
+3. spaCy entities the dictionary cannot place (PERSON/ORG/NORP/GPE), kept uncoded, and later bare
+   surnames of people already named ("Nordmann");
+4. coreference: pronouns and definite descriptions ("the ministry") join the nearest compatible
+   earlier actor, preferring subjects, never crossing into quoted words; a role with no country of
+   its own takes the article's main country.
+
+Names of countries and capitals that sit in a locative phrase ("in Kyiv") are places, not actors,
+and are left to the places stage.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from tacitus.actors.index import ActorIndex, ActorMention
+from tacitus.actors.lexicon import ActorEntry, ActorLexicon
+from tacitus.model import Actor, ActorRef, Article, Span
+
+_ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_LOCATIVE = frozenset(
+    [
+        "in",
+        "at",
+        "into",
+        "near",
+        "from",
+        "to",
+        "across",
+        "inside",
+        "outside",
+        "around",
+        "throughout",
+        "within",
+        "toward",
+        "towards",
+    ]
+)
+_STANCE_PREFIXES = frozenset({"pro", "anti", "non", "post", "pre", "ex"})
+#: Codes that are not states: an article's "main country" is never one of them.
+_NON_STATE = frozenset({"IGO", "NGO", "MNC", "IMG", "UNO", "EUR"})
+#: Role heads that name an institution (pronoun "it"), not a person.
+_INSTITUTIONS = frozenset(
+    [
+        "ministry",
+        "government",
+        "cabinet",
+        "administration",
+        "parliament",
+        "senate",
+        "congress",
+        "assembly",
+        "court",
+        "army",
+        "police",
+        "council",
+        "committee",
+        "commission",
+        "agency",
+        "office",
+        "department",
+        "military",
+        "navy",
+        "party",
+        "union",
+        "force",
+        "service",
+        "regime",
+        "junta",
+        "legislature",
+        "embassy",
+        "house",
+        "duma",
+        "knesset",
+        "majlis",
+        "chamber",
+        "tribunal",
+        "authority",
+        "presidency",
+        "secretariat",
+        "coalition",
+        "alliance",
+        "organization",
+        "organisation",
+        "bureau",
+        "directorate",
+        "guard",
+    ]
+)
+#: Role entries whose sector yields to the word they belong to ("army spokesman" = MIL).
+_GENERIC_ROLES = frozenset({"official"})
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+_IT_PRONOUNS = frozenset({"it", "its", "itself"})
+_THEY_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_QUOTE_CHARS = frozenset({'"', "“", "”", "«", "»"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int
+    end: int
+    entry: ActorEntry
+    country: str | None
+    sector: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    """A mention before actors are numbered: token bounds, code, and the key that groups it."""
+
+    start: int
+    end: int
+    country: str | None
+    sector: str | None
+    kind: str  # person | org | country | group
+    key: tuple[str, ...]
+    how: str
+    group: int = -1
+    head_lemma: str = ""
+    plural: bool = False
+    subject: bool = False
+    needs_country: bool = False
+
+
+def find_actors(doc: Doc, article: Article, lexicon: ActorLexicon) -> ActorIndex:
+    """The actors stage: every actor with all its mentions, coded for ``article.published``."""
+    day = article.published
+    hits = _dictionary_hits(doc, lexicon, day)
+    drafts, used = _role_groups(doc, hits)
+    drafts += _standalone(doc, hits, used)
+    covered = {i for d in drafts for i in range(d.start, d.end)}
+    drafts += _entities(doc, covered)
+    drafts = _surnames(doc, drafts)
+    drafts = _fill_context_country(drafts)
+    drafts = _coreference(doc, drafts)
+    return _assemble(doc, drafts)
+
+
+# -- pass 1: dictionary ------------------------------------------------------------------------
+
+
+def _dictionary_hits(doc: Doc, lexicon: ActorLexicon, day: date | None) -> list[_Hit]:
+    words = [t.lower_ for t in doc]
+    hits: list[_Hit] = []
+    i = 0
+    while i < len(words):
+        found = lexicon.lookup(words, i)
+        if found is None:
+            i += 1
+            continue
+        n, entry = found
+        if _acceptable(doc[i : i + n], entry):
+            country, sector = entry.code_on(day)
+            hits.append(_Hit(i, i + n, entry, country, sector))
+            i += n
+        else:
+            i += 1
+    return hits
+
+
+def _acceptable(span: SpacySpan, entry: ActorEntry) -> bool:
+    last = span[-1]
+    if entry.kind == "role":
+        return last.pos_ in ("NOUN", "PROPN") or last.tag_.startswith("NN")
+    if not any(t.text[:1].isupper() for t in span):
+        return False
+    return not (len(span) == 1 and span[0].is_stop and not span[0].is_upper)
+
+
+# -- pass 2: role groups -----------------------------------------------------------------------
+
+
+def _is_stance(doc: Doc, start: int) -> bool:
+    """'pro-Kurdish', 'anti-Russian': the country word states a stance, it does not name an actor."""
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _STANCE_PREFIXES
+
+
+def _locative(doc: Doc, hit: _Hit) -> bool:
+    root = doc[hit.start : hit.end].root
+    return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
+
+
+def _head_kind(doc: Doc, start: int, end: int, entry_kind: str) -> tuple[str, bool]:
+    head = doc[end - 1]
+    plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in ("police", "authorities", "forces", "troops")
+    if entry_kind == "role":
+        if head.lemma_.lower() in _INSTITUTIONS or head.lower_ in _INSTITUTIONS:
+            return ("group" if plural else "org"), plural
+        return ("group" if plural else "person"), plural
+    if entry_kind in ("igo", "org", "capital"):
+        return "org", plural
+    if entry_kind == "person":
+        return "person", False
+    if entry_kind == "group":
+        return "group", True
+    return "country", False
+
+
+def _role_groups(doc: Doc, hits: list[_Hit]) -> tuple[list[_Draft], set[int]]:
+    """Roles with their modifiers and names; returns the drafts and the hit indexes they used."""
+    by_start = {h.start: k for k, h in enumerate(hits)}
+    by_end = {h.end: k for k, h in enumerate(hits)}
+    used: set[int] = set()
+    drafts: list[_Draft] = []
+    group_no = 0
+    for k, hit in enumerate(hits):
+        if hit.entry.kind != "role" or k in used:
+            continue
+        # A run of roles ("deputy foreign minister", "ministry spokesman"): the last one is the head.
+        last = k
+        while last + 1 < len(hits) and hits[last + 1].entry.kind == "role" and hits[last + 1].start == hits[last].end:
+            last += 1
+        head_hit = hits[last]
+        roles = [hits[j] for j in range(k, last + 1)]
+        modifier_sector = next((r.sector for r in reversed(roles[:-1]) if r.sector), None)
+        generic = head_hit.entry.name in _GENERIC_ROLES
+        sector = (modifier_sector or None) if generic else head_hit.sector
+        start, end = hit.start, head_hit.end
+        used.update(range(k, last + 1))
+        # Left: countries/organisations and fillers ("Norway's deputy", "Chilean and Peruvian").
+        owners: list[_Hit] = []
+        owner_idx: list[int] = []
+        j = start - 1
+        while j >= 0 and start - j <= 8:
+            tok = doc[j]
+            if j + 1 in by_end and hits[by_end[j + 1]].entry.kind != "role":
+                o = by_end[j + 1]
+                if _is_stance(doc, hits[o].start):
+                    start = hits[o].start - 2
+                    j = start - 1
+                    continue
+                owners.insert(0, hits[o])
+                owner_idx.insert(0, o)
+                start = hits[o].start
+                j = start - 1
+                continue
+            if tok.lower_ in ("'s", "’s", "'") and owners == [] and j - 1 >= 0 and j in by_end:
+                start = j
+                j -= 1
+                continue
+            if tok.lower_ in ("and", ",", "&") and owners and j - 1 >= 0 and j in by_end:
+                j -= 1
+                continue
+            if (
+                not owners
+                and tok.dep_ in ("amod", "compound", "nmod", "npadvmod")
+                and tok.pos_ in ("ADJ", "NOUN", "PROPN", "VERB")
+                and j not in {h for hh in hits for h in range(hh.start, hh.end)}
+                and not tok.is_stop
+            ):
+                start = j
+                j -= 1
+                continue
+            break
+        # Right: a name ("Foreign Minister Edward Nalbandian") or "of COUNTRY".
+        person: _Hit | None = None
+        name_end = end
+        if end in by_start and hits[by_start[end]].entry.kind == "person":
+            person = hits[by_start[end]]
+            used.add(by_start[end])
+            name_end = person.end
+        elif doc[end - 1].ent_iob_ != "" and end < len(doc) and doc[end].ent_type_ == "PERSON":
+            ent_end = end
+            while ent_end < len(doc) and doc[ent_end].ent_type_ == "PERSON" and doc[ent_end].ent_iob_ != "O":
+                ent_end += 1
+            name_end = ent_end
+        if not owners and end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in by_start:
+            o = by_start[end + 1]
+            if hits[o].entry.kind in ("country", "capital", "igo", "org") and o not in used:
+                owners.append(hits[o])
+                owner_idx.append(o)
+                name_end = max(name_end, hits[o].end)
+        used.update(owner_idx)
+        head_tok = doc[end - 1]
+        kind, plural = _head_kind(doc, end - 1, end, "role")
+        subject = head_tok.dep_ in ("nsubj", "nsubjpass") or doc[name_end - 1].dep_ in ("nsubj", "nsubjpass")
+        lemma = head_tok.lemma_.lower()
+        if person is not None:
+            country, psector = person.country, person.sector
+            key: tuple[str, ...] = ("E", person.entry.source)
+            drafts.append(
+                _Draft(
+                    start,
+                    name_end,
+                    country or (owners[0].country if owners else None),
+                    psector or sector,
+                    "person",
+                    key,
+                    "name",
+                    head_lemma=lemma,
+                    subject=subject,
+                )
+            )
+            continue
+        if name_end > end:
+            kind = "person"
+            surname = doc[name_end - 1].lower_
+        else:
+            surname = ""
+        definite = start > 0 and doc[start - 1].lower_ in _DEFINITE
+        if sector is None and not owners:
+            sector = head_hit.sector
+        if not owners:
+            drafts.append(
+                _Draft(
+                    start,
+                    name_end,
+                    None,
+                    sector,
+                    kind,
+                    ("R", "", sector or "", lemma, surname),
+                    "role",
+                    head_lemma=lemma,
+                    plural=plural,
+                    subject=subject,
+                    needs_country=True,
+                )
+            )
+            if definite and not surname:
+                drafts[-1] = replace(drafts[-1], how="description")
+            continue
+        group = -1
+        if len(owners) > 1:
+            group = group_no
+            group_no += 1
+        for n, owner in enumerate(owners):
+            own_sector = sector or owner.sector or head_hit.sector
+            if owner.sector == "PRE":
+                own_sector = "PRE"
+            is_last = n == len(owners) - 1
+            s = owner.start if n else start
+            e = name_end if is_last else owner.end
+            key = ("R", owner.country or owner.entry.name, own_sector or "", lemma, surname)
+            if owner.country is None:
+                key = ("E", owner.entry.source, lemma, surname)
+            drafts.append(_Draft(s, e, owner.country, own_sector, kind, key, "role", group, lemma, plural, subject))
+    drafts = _appositions(doc, drafts)
+    return drafts, used
+
+
+def _appositions(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+    """A PERSON entity in apposition to a role ('..., Kari Nordmann,') becomes a mention of it."""
+    out = list(drafts)
+    taken = {i for d in drafts for i in range(d.start, d.end)}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        target: _Draft | None = None
+        root = ent.root
+        for d in drafts:
+            head = doc[d.end - 1]
+            if d.how != "role" or d.kind not in ("person",):
+                continue
+            linked = (root.dep_ == "appos" and d.start <= root.head.i < d.end) or (
+                head.dep_ == "appos" and ent.start <= head.head.i < ent.end
+            )
+            adjacent = (ent.start == d.end + 1 and doc[d.end].text == ",") or (
+                d.start == ent.end + 1 and doc[ent.end].text == ","
+            )
+            if linked or adjacent:
+                target = d
+                break
+        if target is None:
+            continue
+        surname = doc[ent.end - 1].lower_
+        key = (*target.key[:4], surname) if target.key[0] == "R" else target.key
+        idx = out.index(target)
+        out[idx] = replace(target, key=key)
+        subject = root.dep_ in ("nsubj", "nsubjpass")
+        out.append(replace(target, start=ent.start, end=ent.end, key=key, how="name", kind="person", subject=subject))
+        taken.update(range(ent.start, ent.end))
+    return out
+
+
+# -- pass 3: names alone, entities, surnames -----------------------------------------------------
+
+
+def _standalone(doc: Doc, hits: list[_Hit], used: set[int]) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    for k, hit in enumerate(hits):
+        if k in used or hit.entry.kind == "role" or _is_stance(doc, hit.start):
+            continue
+        if hit.entry.kind in ("country", "capital") and _locative(doc, hit):
+            continue
+        kind, plural = _head_kind(doc, hit.start, hit.end, hit.entry.kind)
+        sector = hit.sector
+        if hit.entry.kind == "capital" and sector is None:
+            sector = "GOV"
+        root = doc[hit.start : hit.end].root
+        subject = root.dep_ in ("nsubj", "nsubjpass")
+        # A demonym used as a noun ("the Kenyans", "two Somalis") is people of that country.
+        if hit.entry.kind == "country" and doc[hit.end - 1].tag_ in ("NNPS", "NNS"):
+            kind, plural = "group", True
+        drafts.append(
+            _Draft(
+                hit.start,
+                hit.end,
+                hit.country,
+                sector,
+                kind,
+                ("E", hit.entry.source),
+                "name",
+                head_lemma=doc[hit.end - 1].lemma_.lower(),
+                plural=plural,
+                subject=subject,
+            )
+        )
+    return drafts
+
+
+def _entities(doc: Doc, covered: set[int]) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    for ent in doc.ents:
+        if ent.label_ not in _ENTITY_LABELS or any(i in covered for i in range(ent.start, ent.end)):
+            continue
+        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        if start >= ent.end:
+            continue
+        if ent.label_ == "GPE" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in _LOCATIVE:
+            continue
+        if ent.label_ == "NORP" and _is_stance(doc, ent.start + (2 if ent[0].lower_ in _STANCE_PREFIXES else 0)):
+            continue
+        if ent[0].lower_ in _STANCE_PREFIXES and len(ent) > 2 and ent[1].text == "-":
+            continue
+        kind = {"PERSON": "person", "ORG": "org", "NORP": "group", "GPE": "country"}[ent.label_]
+        text = doc[start : ent.end].text
+        key = ("P", doc[ent.end - 1].lower_) if kind == "person" else ("N", ent.label_, text.lower())
+        subject = ent.root.dep_ in ("nsubj", "nsubjpass")
+        plural = kind == "group" or ent.root.tag_ == "NNPS"
+        drafts.append(_Draft(start, ent.end, None, None, kind, key, "entity", plural=plural, subject=subject))
+    return drafts
+
+
+def _surnames(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+    """Later bare surnames ('Nordmann') of people named in full join their actor."""
+    people: dict[str, _Draft] = {}
+    for d in sorted(drafts, key=lambda d: d.start):
+        if d.kind == "person" and d.end - d.start >= 2 and doc[d.end - 1].pos_ == "PROPN":
+            people.setdefault(doc[d.end - 1].lower_, d)
+    if not people:
+        return drafts
+    out: list[_Draft] = []
+    taken = {i for d in drafts for i in range(d.start, d.end)}
+    for d in drafts:
+        first = people.get(doc[d.end - 1].lower_) if d.end - d.start == 1 else None
+        if first is not None and d.how == "entity" and first.start < d.start:
+            out.append(replace(first, start=d.start, end=d.end, how="name", subject=d.subject, group=-1))
+        else:
+            out.append(d)
+    for tok in doc:
+        first = people.get(tok.lower_)
+        if first is not None and tok.i not in taken and tok.pos_ == "PROPN" and first.start < tok.i:
+            subject = tok.dep_ in ("nsubj", "nsubjpass")
+            out.append(replace(first, start=tok.i, end=tok.i + 1, how="name", subject=subject, group=-1))
+    return out
+
+
+def _fill_context_country(drafts: list[_Draft]) -> list[_Draft]:
+    """Roles with no country of their own ('lawmakers', 'police') take the article's main country,
+    unless a description will find an antecedent first (see :func:`_coreference`)."""
+    counts = Counter(d.country for d in drafts if d.country and d.country not in _NON_STATE and not d.needs_country)
+    main = counts.most_common(1)[0][0] if counts else None
+    out: list[_Draft] = []
+    for d in drafts:
+        if d.needs_country and d.how == "role" and main is not None:
+            d = replace(d, country=main, key=("R", main, *d.key[2:]))
+        out.append(d)
+    return out
+
+
+# -- pass 4: coreference -----------------------------------------------------------------------
+
+
+def _quoted(doc: Doc) -> list[bool]:
+    inside = False
+    flags: list[bool] = []
+    for tok in doc:
+        if tok.text in _QUOTE_CHARS or tok.text in ("''", "``"):
+            if tok.text in ("“", "«", "``"):
+                inside = True
+            elif tok.text in ("”", "»", "''"):
+                inside = False
+            else:
+                inside = not inside
+            flags.append(False)
+            continue
+        flags.append(inside)
+    return flags
+
+
+def _compatible(pronoun: str, d: _Draft) -> bool:
+    if pronoun in _PERSON_PRONOUNS:
+        return d.kind == "person"
+    if pronoun in _IT_PRONOUNS:
+        return d.kind in ("org", "country") and not d.plural
+    return d.plural or d.kind in ("group", "org")
+
+
+def _coreference(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+    quoted = _quoted(doc)
+    sent_of = {}
+    for n, sent in enumerate(doc.sents):
+        for tok in sent:
+            sent_of[tok.i] = n
+    taken = {i for d in drafts for i in range(d.start, d.end)}
+    items: list[_Draft] = sorted(drafts, key=lambda d: d.start)
+    pronouns = [t for t in doc if t.lower_ in _PERSON_PRONOUNS | _IT_PRONOUNS | _THEY_PRONOUNS and t.i not in taken]
+    resolved: list[_Draft] = []
+    for d in items:
+        if d.how == "description":
+            ante = _antecedent(d.start, sent_of, quoted, resolved, lambda c, d=d: _same_description(d, c), 6)
+            if ante is None and d.needs_country:
+                ante = _antecedent(d.start, sent_of, quoted, resolved, lambda c, d=d: _same_sector(d, c), 2)
+            if ante is not None:
+                d = replace(
+                    d,
+                    country=ante.country,
+                    sector=ante.sector or d.sector,
+                    key=ante.key,
+                    kind=ante.kind,
+                    needs_country=False,
+                )
+            else:
+                d = replace(d, how="role")
+        resolved.append(d)
+    # Pronouns: resolved against names and descriptions only (never against other pronouns' guesses).
+    out = _fill_context_country(resolved)
+    for tok in pronouns:
+        if tok.dep_ == "expl" or (tok.lower_ == "it" and _pleonastic(tok)):
+            continue
+        if tok.lower_ in _IT_PRONOUNS and tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            continue
+        word = tok.lower_
+        ante = _antecedent(tok.i, sent_of, quoted, out, lambda c, w=word: _compatible(w, c), 3)
+        if ante is not None:
+            out.append(
+                replace(
+                    ante,
+                    start=tok.i,
+                    end=tok.i + 1,
+                    how="pronoun",
+                    group=-1,
+                    subject=tok.dep_ in ("nsubj", "nsubjpass"),
+                )
+            )
+    return out
+
+
+def _pleonastic(tok: Token) -> bool:
+    """'It is likely that ...', 'it was agreed to ...': no referent."""
+    head = tok.head
+    if head.lemma_ not in ("be", "seem", "appear", "remain", "become"):
+        return (
+            head.dep_ == "ROOT" and any(c.dep_ in ("ccomp", "xcomp") for c in head.children) and tok.dep_ == "nsubjpass"
+        )
+    return any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children)
+
+
+def _same_description(d: _Draft, c: _Draft) -> bool:
+    return c.head_lemma == d.head_lemma and c.how != "pronoun" and c.country is not None
+
+
+def _same_sector(d: _Draft, c: _Draft) -> bool:
+    return d.sector is not None and c.sector == d.sector and c.how != "pronoun" and c.country is not None
+
+
+def _antecedent(
+    position: int, sent_of: dict[int, int], quoted: list[bool], candidates: list[_Draft], test: object, window: int
+) -> _Draft | None:
+    """The best earlier candidate: nearest sentence first, subjects first, then the latest."""
+    here = sent_of.get(position, 0)
+    best: tuple[int, int, int] | None = None
+    choice: _Draft | None = None
+    for c in candidates:
+        if c.start >= position or not callable(test) or not test(c):
+            continue
+        distance = here - sent_of.get(c.start, 0)
+        if distance > window or (quoted[c.start] and not quoted[position]):
+            continue
+        score = (distance, 0 if c.subject else 1, -c.start)
+        if best is None or score < best:
+            best, choice = score, c
+    return choice
+
+
+# -- assembly ----------------------------------------------------------------------------------
+
+
+def _assemble(doc: Doc, drafts: list[_Draft]) -> ActorIndex:
+    drafts = sorted(_drop_overlaps(drafts), key=lambda d: d.start)
+    ids: dict[tuple[str, ...], str] = {}
+    spans: dict[str, list[Span]] = {}
+    first: dict[str, _Draft] = {}
+    names: dict[str, str] = {}
+    mentions: list[ActorMention] = []
+    for d in drafts:
+        actor_id = ids.setdefault(d.key, f"A{len(ids) + 1}")
+        text = doc[d.start : d.end].text
+        start_char, end_char = doc[d.start].idx, doc[d.end - 1].idx + len(doc[d.end - 1].text)
+        spans.setdefault(actor_id, []).append(Span(text, start_char, end_char))
+        if d.how != "pronoun":
+            first.setdefault(actor_id, d)
+            if len(text) > len(names.get(actor_id, "")):
+                names[actor_id] = text
+        ref = ActorRef(text, start_char, end_char, d.country, d.sector, actor_id)
+        mentions.append(ActorMention(ref, d.start, d.end, d.how, d.group))
+    actors = []
+    for actor_id, actor_spans in spans.items():
+        head = first.get(actor_id)
+        if head is None:
+            continue
+        actors.append(Actor(actor_id, names[actor_id], head.country, head.sector, tuple(actor_spans), head.kind))
+    return ActorIndex.build(actors, mentions)
+
+
+def _drop_overlaps(drafts: list[_Draft]) -> list[_Draft]:
+    """Keep the earliest-found of overlapping drafts (names and roles come before entities and pronouns)."""
+    taken: set[int] = set()
+    out: list[_Draft] = []
+    for d in drafts:
+        span = set(range(d.start, d.end))
+        if span & taken:
+            continue
+        taken |= span
+        out.append(d)
+    return out
