@@ -1,0 +1,694 @@
+"""Date shapes as regular expressions, each with a resolver that anchors it on a context.
+
+Pure text functions: nothing here reads a spaCy ``Doc``. :func:`scan` finds every shape
+in a text; :func:`resolve_phrase` reads one phrase (a spaCy DATE entity) whole.
+Values are ISO 8601: ``2015-03-10`` (day), ``2015-W10`` (week), ``2015-03`` (month),
+``2015`` (year), and ``start/end`` intervals for periods (``2004/2015-03-12``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Literal
+
+Tense = Literal["past", "present", "future", "other"]
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a relative expression is resolved against.
+
+    ``tense`` is the tense of the clause the expression sits in: weekdays and dates
+    without a year point forward only for ``future`` and ``present`` ("meets on Friday").
+    ``year`` is the year of the latest explicit date nearby, for "on 3 March" in a
+    paragraph about 1999. ``anchor`` is the latest resolved day, for "the next day".
+    """
+
+    published: date | None
+    tense: Tense = "past"
+    year: int | None = None
+    anchor: date | None = None
+
+    @property
+    def forward(self) -> bool:
+        return self.tense in ("future", "present")
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What an expression means. ``is_time`` is False for look-alikes such as ages."""
+
+    value: str | None
+    granularity: str
+    period_start: str | None = None
+    period_end: str | None = None
+    relation: str | None = None
+    year: int | None = None  # a year written out in the expression: context for later ones
+    day: date | None = None  # the resolved day: the anchor for "the next day"
+    is_time: bool = True
+
+
+Resolver = Callable[[re.Match[str], Context], Resolution | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A shape: ``pattern`` finds it in running text, ``phrase`` reads it as a whole phrase.
+
+    The span reported is the group ``core`` when the pattern has one (a bare year is
+    only found after "in", "since", ..., which are not part of the expression).
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    phrase: re.Pattern[str]
+    resolve: Resolver
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A shape found in running text, resolved."""
+
+    start: int
+    end: int
+    rule: str
+    resolution: Resolution
+
+
+# ---------------------------------------------------------------- vocabulary
+
+_MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "a couple of": 2,
+    "a few": 3,
+    "several": 3,
+}
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+
+# Month names are matched case-sensitively ("may", "march" are common words); keywords are not.
+_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = _MONTH_FULL[:-1] + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
+_NUM = r"(?i:\d{1,3}|a\s+couple\s+of|a\s+few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)"  # noqa: E501
+_UNIT = r"(?i:hour|day|week|fortnight|month|year|decade)s?"
+_PART = r"(?i:\s+(?:morning|afternoon|evening|night))"
+_WD_PREFIX = rf"(?:{_WEEKDAY},?\s+)?"
+_MOD = r"(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"
+
+
+def _kw(words: str) -> str:
+    """A case-insensitive keyword alternation with flexible whitespace."""
+    return "(?i:" + words.replace(" ", r"\s+") + ")"
+
+
+def _ungroup(pattern: str) -> str:
+    """The pattern with named groups made anonymous, to embed it in a larger one."""
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+# ---------------------------------------------------------------- arithmetic
+
+
+def _make_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _add_months(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(d.day, last))
+
+
+def _shift(d: date, unit: str, n: int) -> date:
+    unit = unit.lower().rstrip("s")
+    if unit == "hour":
+        return d + timedelta(days=int(n / 24))
+    if unit == "day":
+        return d + timedelta(days=n)
+    if unit == "week":
+        return d + timedelta(weeks=n)
+    if unit == "fortnight":
+        return d + timedelta(weeks=2 * n)
+    if unit == "month":
+        return _add_months(d, n)
+    if unit == "year":
+        return _add_months(d, 12 * n)
+    return _add_months(d, 120 * n)  # decade
+
+
+def _iso_week(d: date) -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _at(d: date, unit: str) -> Resolution:
+    """The point ``d`` at the granularity of ``unit``."""
+    unit = unit.lower().rstrip("s")
+    if unit in ("hour", "day"):
+        return Resolution(d.isoformat(), "day", day=d)
+    if unit in ("week", "fortnight"):
+        return Resolution(_iso_week(d), "week")
+    if unit == "month":
+        return Resolution(f"{d.year:04d}-{d.month:02d}", "month")
+    return Resolution(f"{d.year:04d}", "year")
+
+
+def _number(text: str) -> int | None:
+    text = re.sub(r"\s+", " ", text.lower())
+    if text.isdigit():
+        return int(text)
+    return _NUMBERS.get(text)
+
+
+def _month(text: str) -> int:
+    return _MONTHS[text.rstrip(".").lower()]
+
+
+def _period(start: str | None, end: str | None, relation: str | None = None, year: int | None = None) -> Resolution:
+    value = f"{start}/{end}" if start and end else None
+    return Resolution(value, "period", start, end, relation, year=year)
+
+
+def _bounds(res: Resolution) -> tuple[str | None, str | None]:
+    if res.granularity == "period":
+        return res.period_start, res.period_end
+    return res.value, res.value
+
+
+# ---------------------------------------------------------------- point resolvers
+
+
+def _full_date(m: re.Match[str], ctx: Context) -> Resolution | None:
+    d = _make_day(int(m["y"]), _month(m["mon"]) if m["mon"] else int(m["m"]), int(re.sub(r"\D", "", m["d"])))
+    if d is None:
+        return None
+    return Resolution(d.isoformat(), "day", year=d.year, day=d)
+
+
+def _iso_date(m: re.Match[str], ctx: Context) -> Resolution | None:
+    d = _make_day(int(m["y"]), int(m["m"]), int(m["d"]))
+    return Resolution(d.isoformat(), "day", year=d.year, day=d) if d else None
+
+
+def _day_month(m: re.Match[str], ctx: Context) -> Resolution | None:
+    month, day = _month(m["mon"]), int(re.sub(r"\D", "", m["d"]))
+    if _make_day(2000, month, day) is None:  # 2000 is a leap year: rejects only impossible days
+        return None
+    if ctx.year is not None:
+        d = _make_day(ctx.year, month, day)
+        return Resolution(d.isoformat(), "day", day=d) if d else None
+    pub = ctx.published
+    if pub is None:
+        return Resolution(None, "day")
+    forward = ctx.forward or bool(m["rel"] and m["rel"].lower() == "next")
+    step = 1 if forward else -1
+    year = pub.year
+    for _ in range(9):  # Feb 29 can be eight years away
+        d = _make_day(year, month, day)
+        if d is not None and (d >= pub if forward else d <= pub):
+            return Resolution(d.isoformat(), "day", day=d)
+        year += step
+    return None
+
+
+def _month_year(m: re.Match[str], ctx: Context) -> Resolution | None:
+    year = int(m["y"])
+    return Resolution(f"{year:04d}-{_month(m['mon']):02d}", "month", year=year)
+
+
+_MAY_CONTEXT = re.compile(
+    r"(?i:\b(?:in|since|until|till|by|during|of|from|through|to|and|between|before|after|early|late|mid|last|next|this|"
+    r"since|around|throughout|until|or)[\s-]+)$"
+)
+
+
+def _month_alone(m: re.Match[str], ctx: Context) -> Resolution | None:
+    rel = (m["rel"] or "").lower()
+    month = _month(m["mon"])
+    if ctx.year is not None and rel not in ("last", "next", "this", "coming", "past"):
+        return Resolution(f"{ctx.year:04d}-{month:02d}", "month")
+    pub = ctx.published
+    if pub is None:
+        return Resolution(None, "month")
+    if rel in ("last", "past"):
+        year = pub.year if month < pub.month else pub.year - 1
+    elif rel in ("next", "coming"):
+        year = pub.year if month > pub.month else pub.year + 1
+    elif rel == "this":
+        year = pub.year
+    elif ctx.forward:
+        year = pub.year if month >= pub.month else pub.year + 1
+    else:
+        year = pub.year if month <= pub.month else pub.year - 1
+    return Resolution(f"{year:04d}-{month:02d}", "month")
+
+
+def _year(m: re.Match[str], ctx: Context) -> Resolution | None:
+    year = int(m["y"])
+    return Resolution(f"{year:04d}", "year", year=year)
+
+
+def _decade(m: re.Match[str], ctx: Context) -> Resolution | None:
+    if m["dec"]:
+        start = int(m["dec"])
+    else:
+        two = int(m["d2"])
+        century = 2000 if ctx.published and two <= ctx.published.year % 100 else 1900
+        start = century + two
+    first, last = start, start + 9
+    mod = (m["mod"] or "").lower()
+    if mod == "early":
+        last = start + 3
+    elif mod == "mid":
+        first, last = start + 3, start + 6
+    elif mod == "late":
+        first = start + 6
+    return _period(f"{first:04d}", f"{last:04d}")
+
+
+def _weekday(m: re.Match[str], ctx: Context) -> Resolution | None:
+    pub = ctx.published
+    if pub is None:
+        return Resolution(None, "day")
+    wd = _WEEKDAYS[m["wd"].lower()]
+    rel = (m["rel"] or "").lower()
+    if rel in ("last", "past"):
+        d = pub - timedelta(days=(pub.weekday() - wd) % 7 or 7)
+    elif rel in ("next", "coming"):
+        d = pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
+    elif (rel == "this" and ctx.tense != "past") or (not rel and ctx.forward):
+        d = pub + timedelta(days=(wd - pub.weekday()) % 7)
+    else:
+        d = pub - timedelta(days=(pub.weekday() - wd) % 7)
+    return Resolution(d.isoformat(), "day", day=d)
+
+
+_REL_WORDS = {
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "earlier today": 0,
+    "later today": 0,
+    "yesterday": -1,
+    "last night": -1,
+    "the day before yesterday": -2,
+    "tomorrow": 1,
+    "the day after tomorrow": 2,
+}
+
+
+def _relative_word(m: re.Match[str], ctx: Context) -> Resolution | None:
+    key = re.sub(r"\s+", " ", m["w"].lower())
+    if ctx.published is None:
+        return Resolution(None, "day")
+    d = ctx.published + timedelta(days=_REL_WORDS[key])
+    return Resolution(d.isoformat(), "day", day=d)
+
+
+def _ago(m: re.Match[str], ctx: Context) -> Resolution | None:
+    n = _number(m["n"])
+    unit = m["unit"].lower()
+    if n is None:
+        return None
+    if ctx.published is None:
+        return Resolution(None, _at(date(2000, 1, 1), unit).granularity)
+    sign = 1 if m["dir"].lower() in ("from now", "hence") else -1
+    if m["n"].lower() in ("a few", "several", "a couple of"):
+        near, far = _shift(ctx.published, unit, sign * 2), _shift(ctx.published, unit, sign * 7)
+        a, b = sorted((near, far))
+        return _period(a.isoformat(), b.isoformat())
+    return _at(_shift(ctx.published, unit, sign * n), unit)
+
+
+def _relative_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
+    rel = m["rel"].lower()
+    unit = m["unit"].lower()
+    pub = ctx.published
+    if rel == "past" or (rel == "last" and m["the"]):
+        # "the past week" is the stretch up to now, not the calendar week before this one
+        if pub is None:
+            return Resolution(None, "period")
+        return _period(_shift(pub, unit, -1).isoformat(), pub.isoformat())
+    if pub is None:
+        return Resolution(None, "period" if unit == "weekend" else _at(date(2000, 1, 1), unit).granularity)
+    step = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1, "following": 1}[rel]
+    if unit == "weekend":
+        return _weekend(pub, step, ctx.tense)
+    return _at(_shift(pub, unit, step), unit)
+
+
+def _weekend(pub: date, step: int, tense: Tense) -> Resolution:
+    """Saturday/Sunday: ``step`` -1 last, 0 this (or "the"), 1 next; step 0 looks back unless the clause looks ahead."""
+    saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)  # the latest Saturday on or before pub
+    in_weekend = pub.weekday() >= 5
+    if step < 0:
+        saturday -= timedelta(days=7 if in_weekend else 0)
+    elif step > 0 or (not in_weekend and tense in ("future", "present")):
+        saturday += timedelta(days=7)
+    return _period(saturday.isoformat(), (saturday + timedelta(days=1)).isoformat())
+
+
+def _the_weekend(m: re.Match[str], ctx: Context) -> Resolution | None:
+    if ctx.published is None:
+        return Resolution(None, "period")
+    return _weekend(ctx.published, 0, ctx.tense)
+
+
+def _in_n(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "in two weeks": a point ahead when the clause looks ahead, else a duration ("the first in two years")."""
+    n = _number(m["n"])
+    if n is None or not ctx.forward or m["n"].lower() in ("a few", "several", "a couple of"):
+        return Resolution(None, "period")
+    if ctx.published is None:
+        return Resolution(None, _at(date(2000, 1, 1), m["unit"]).granularity)
+    return _at(_shift(ctx.published, m["unit"], n), m["unit"])
+
+
+def _this_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
+    unit = m["unit"].lower()
+    if ctx.published is None:
+        return Resolution(None, _at(date(2000, 1, 1), unit).granularity)
+    return _at(ctx.published, unit)
+
+
+def _anchored_day(m: re.Match[str], ctx: Context) -> Resolution | None:
+    words = m.group(0).lower()
+    n = _number(m["n"]) if m["n"] else 1
+    if n is None:
+        return None
+    sign = -1 if any(w in words for w in ("before", "previous", "earlier", "preceding", "prior")) else 1
+    if ctx.anchor is None:
+        return Resolution(None, "day")
+    d = ctx.anchor + timedelta(days=sign * n)
+    return Resolution(d.isoformat(), "day", day=d)
+
+
+def _season(m: re.Match[str], ctx: Context) -> Resolution | None:
+    first, last = _SEASONS[m["season"].lower()]
+    rel = (m["rel"] or "").lower()
+    if m["y"]:
+        year = int(m["y"])
+    elif ctx.published is None:
+        return Resolution(None, "period")
+    else:
+        pub = ctx.published
+        # the latest season of that name to have begun (winter begins in December)
+        year = pub.year if date(pub.year, first, 1) <= pub else pub.year - 1
+        in_season = pub < _add_months(date(year, first, 1), 3)
+        if rel in ("last", "past"):
+            year -= 1 if in_season else 0
+        elif rel in ("next", "coming") or (
+            ((rel == "this" and ctx.tense != "past") or (not rel and ctx.forward)) and not in_season
+        ):
+            year += 1
+    end_year = year + 1 if first == 12 else year
+    return _period(f"{year:04d}-{first:02d}", f"{end_year:04d}-{last:02d}", year=year if m["y"] else None)
+
+
+def _modified(m: re.Match[str], ctx: Context) -> Resolution | None:
+    inner = resolve_point(m["p"], ctx)
+    if inner is None or inner.granularity not in ("month", "year"):
+        return None
+    return inner
+
+
+def _age(m: re.Match[str], ctx: Context) -> Resolution | None:
+    return Resolution(None, "unknown", is_time=False)
+
+
+def _duration(m: re.Match[str], ctx: Context) -> Resolution | None:
+    return Resolution(None, "period")
+
+
+# ---------------------------------------------------------------- period resolvers
+
+
+def _since(m: re.Match[str], ctx: Context) -> Resolution | None:
+    inner = resolve_point(m["p"], ctx)
+    if inner is None:
+        return None
+    start, _ = _bounds(inner)
+    end = ctx.published.isoformat() if ctx.published else None
+    return _period(start, end, "since", year=inner.year)
+
+
+def _year_range(m: re.Match[str], ctx: Context) -> Resolution | None:
+    first = int(m["a"])
+    b = m["b"]
+    last = int(b) if len(b) == 4 else first // 100 * 100 + int(b)
+    if last <= first:
+        return None
+    return _period(f"{first:04d}", f"{last:04d}", year=last)
+
+
+def _past_n(m: re.Match[str], ctx: Context) -> Resolution | None:
+    n = _number(m["n"]) if m["n"] else 1
+    if n is None:
+        return None
+    if ctx.published is None:
+        return Resolution(None, "period")
+    start = _shift(ctx.published, m["unit"], -n)
+    return _period(start.isoformat(), ctx.published.isoformat())
+
+
+def _relation(m: re.Match[str], ctx: Context) -> Resolution | None:
+    inner = resolve_point(m["p"], ctx)
+    if inner is None:
+        return None
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    rel = {"till": "until", "prior to": "before", "ahead of": "before", "no later than": "by"}.get(rel, rel)
+    return replace(inner, relation=rel)
+
+
+# ---------------------------------------------------------------- the rules
+
+
+def _rule(name: str, pattern: str, resolve: Resolver, phrase: str | None = None) -> Rule:
+    bounded = r"(?<![\w'’-])(?:" + pattern + r")(?![\w-])"
+    whole = phrase if phrase is not None else pattern
+    return Rule(name, re.compile(bounded), re.compile(r"(?:" + whole + r")"), resolve)
+
+
+_P_ISO = r"(?P<y>(?:1[5-9]|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)"
+_P_DMY = rf"{_WD_PREFIX}(?:(?i:the)\s+)?(?P<d>{_DAY})(?:\s+(?i:of))?\s+(?P<mon>{_MONTH}),?\s+(?P<y>{_YEAR})"
+_P_MDY = rf"{_WD_PREFIX}(?P<mon>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})"
+_P_DM = rf"(?:(?P<rel>{_kw('next|this')})\s+)?{_WD_PREFIX}(?:(?i:the)\s+)?(?P<d>{_DAY})(?:\s+(?i:of))?\s+(?P<mon>{_MONTH})(?!,?\s*\d)"  # noqa: E501
+_P_MD = rf"(?:(?P<rel>{_kw('next|this')})\s+)?{_WD_PREFIX}(?P<mon>{_MONTH})\s+(?P<d>{_DAY})(?!,?\s*\d)(?!:)"
+_P_MY = rf"(?P<mon>{_MONTH}),?\s+(?:(?i:of)\s+)?(?P<y>{_YEAR})"
+_P_MONTH = rf"(?:(?P<rel>{_kw('last|next|this|coming|past')})\s+)?(?P<mon>{_MONTH_FULL})(?!\s+\d)"
+_P_DECADE = (
+    rf"(?:(?i:the)\s+)?(?:(?P<mod>{_kw('early|mid|late')})[\s-]+)?(?:(?P<dec>1[5-9]\d0|20\d0)|['’](?P<d2>\d0))['’]?s"
+)
+_P_WEEKDAY = (
+    rf"(?:(?P<rel>{_kw('last|next|this|coming|past')})\s+)?(?:{_kw('early|late')}\s+(?:{_kw('on')}\s+)?)?"
+    rf"(?P<wd>{_WEEKDAY})(?:{_PART})?"
+)
+_P_RELWORD = (
+    r"(?P<w>"
+    + _kw(
+        "the day before yesterday|the day after tomorrow|earlier today|later today|today|tonight|this morning|"
+        "this afternoon|this evening|yesterday|last night|tomorrow"
+    )
+    + r")(?:"
+    + _PART
+    + r")?"
+)
+_P_AGO = rf"(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+(?P<dir>{_kw('ago|earlier than now|from now|hence')})"
+_P_REL_UNIT = (
+    rf"(?:(?P<the>{_kw('the')})\s+)?(?P<rel>{_kw('last|past|previous|this|current|next|coming|following')})"
+    rf"\s+(?P<unit>{_kw('weekend|week|month|year|decade')})"
+)
+_P_THIS_UNIT = rf"{_kw('earlier|later')}\s+(?:{_kw('this|in the')})\s+(?P<unit>{_kw('week|month|year')})"
+_P_ANCHORED = (
+    rf"(?:{_kw('the')}\s+{_kw('next|following|previous|preceding')}\s+{_kw('day')}|"
+    rf"(?P<n>{_NUM})\s+{_kw('days?')}\s+{_kw('later|earlier')}|{_kw('the day before|the day after')}(?=\s*[,.;]))"
+)
+_P_SEASON = (
+    rf"(?:(?P<rel>{_kw('last|next|this|coming|past')})\s+)?(?:{_kw('the')}\s+)?"
+    rf"(?P<season>{_kw('spring|summer|autumn|fall|winter')})(?:\s+(?:{_kw('of')}\s+)?(?P<y>{_YEAR}))?"
+)
+_P_YEAR_BARE = rf"(?P<y>{_YEAR})"
+_P_YEAR_IN_TEXT = (
+    rf"{_kw('in|during|of|from|to|until|till|by|before|after|since|between|and|through|throughout|around|early|late|mid|the year|fiscal|year|or')}"  # noqa: E501
+    rf"[\s-]+(?P<core>(?P<y>{_YEAR}))(?![-–—/]\d)(?!\s*(?:%|per\s*cent|percent))"
+)
+
+# Point shapes, longest first: embedded in period patterns, the first that matches wins.
+_POINTS: tuple[tuple[str, str, Resolver], ...] = (
+    ("iso", _P_ISO, _iso_date),
+    ("dmy", _P_DMY, _full_date),
+    ("mdy", _P_MDY, _full_date),
+    ("day_month", _P_DM, _day_month),
+    ("month_day", _P_MD, _day_month),
+    ("month_year", _P_MY, _month_year),
+    ("decade", _P_DECADE, _decade),
+    ("relative_word", _P_RELWORD, _relative_word),
+    ("ago", _P_AGO, _ago),
+    ("this_unit", _P_THIS_UNIT, _this_unit),
+    ("anchored", _P_ANCHORED, _anchored_day),
+    ("relative_unit", _P_REL_UNIT, _relative_unit),
+    ("weekday", _P_WEEKDAY, _weekday),
+    ("weekend", rf"{_kw('the')}\s+{_kw('weekend')}", _the_weekend),
+    ("season", _P_SEASON, _season),
+    ("month", _P_MONTH, _month_alone),
+    ("year", _P_YEAR_BARE, _year),
+)
+_POINT = "(?:" + "|".join(_ungroup(p) for _, p, _ in _POINTS) + ")"
+_POINT_MY = "(?:" + "|".join(_ungroup(p) for n, p, _ in _POINTS if n in ("month_year", "month", "year")) + ")"
+_POINT_RULES = tuple(Rule(n, re.compile(p), re.compile(p), r) for n, p, r in _POINTS)
+
+_RULES: tuple[Rule, ...] = (
+    _rule("age", rf"\d{{1,3}}[\s-]+{_kw('years?|months?')}[\s-]+{_kw('old')}|{_kw('aged|age')}\s+\d{{1,3}}", _age),
+    _rule("since", rf"{_kw('since|ever since')}\s+(?P<p>{_POINT})", _since),
+    _rule(
+        "between",
+        rf"(?:{_kw('between')}\s+(?P<a>{_POINT})\s+{_kw('and')}|{_kw('from')}\s+(?P<a2>{_POINT})\s+{_kw('to|until|till|through|and')})"
+        rf"\s+(?P<b>{_POINT})",
+        lambda m, ctx: _between_any(m, ctx),
+    ),
+    _rule("year_range", rf"(?P<a>{_YEAR})\s*[-–—/]\s*(?P<b>{_YEAR}|\d\d(?!\d))", _year_range),
+    _rule(
+        "past_n",
+        rf"(?:{_kw('over|in|during|for|within|throughout')}\s+)?{_kw('the')}\s+{_kw('past|last|previous')}\s+"
+        rf"(?:(?P<n>{_NUM})\s+)?(?P<unit>{_UNIT})",
+        _past_n,
+    ),
+    _rule(
+        "relation",
+        rf"(?P<rel>{_kw('until|till|by|before|after|as of|no later than|prior to|ahead of|as early as|as late as')})"
+        rf"\s+(?P<p>{_POINT})",
+        _relation,
+    ),
+    _rule("modified", rf"{_MOD}[\s-]+(?P<p>{_POINT_MY})", _modified),
+    *(_rule(n, p, r) for n, p, r in _POINTS if n != "year"),
+    _rule("year", _P_YEAR_IN_TEXT, _year, phrase=_P_YEAR_BARE),
+    _rule("in_n", rf"{_kw('in')}\s+(?P<n>{_NUM})\s+(?P<unit>{_UNIT})(?!\s+{_kw('of')}\b)", _in_n),
+    _rule(
+        "duration",
+        rf"(?:{_kw('a|an|one')}[\s-]+{_kw('hour|day|week|fortnight|month|year|decade')}"
+        rf"|(?!{_kw('a|an|one')}[\s-])(?P<n>{_NUM})[\s-]+(?P<unit>{_UNIT}))(?:[\s-]+{_kw('long')})?|{_kw('years|decades|months|weeks|days')}[\s-]+{_kw('long')}"
+        rf"|{_kw('for')}\s+{_kw('years|decades|months|weeks|days')}|{_kw('recent')}\s+{_kw('years|months|weeks|days')}",
+        _duration,
+    ),
+)
+
+
+def _between_any(m: re.Match[str], ctx: Context) -> Resolution | None:
+    a = m["a"] or m["a2"]
+    last = resolve_point(m["b"], ctx)
+    if last is None:
+        return None
+    first = resolve_point(a, replace(ctx, year=last.year if last.year is not None else ctx.year))
+    if first is None:
+        return None
+    return _period(_bounds(first)[0], _bounds(last)[1], year=last.year)
+
+
+def resolve_point(text: str, ctx: Context) -> Resolution | None:
+    """Read ``text`` whole as one point shape (a day, week, month, year or decade)."""
+    for rule in _POINT_RULES:
+        m = rule.phrase.fullmatch(text)
+        if m is not None:
+            return rule.resolve(m, ctx)
+    return None
+
+
+_LEADING = re.compile(r"^(?i:on|in|at|during|of|the)\s+")
+
+
+def resolve_phrase(text: str, ctx: Context) -> Resolution | None:
+    """Read a whole phrase (such as a spaCy DATE entity) with the first rule it fits."""
+    text = text.strip()
+    while True:
+        for rule in _RULES:
+            m = rule.phrase.fullmatch(text)
+            if m is not None:
+                res = rule.resolve(m, ctx)
+                if res is not None:
+                    return res
+        stripped = _LEADING.sub("", text)
+        if stripped == text:
+            return None
+        text = stripped
+
+
+def scan(text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
+    """Every shape found in ``text``, longest first where two overlap, in text order."""
+    found: list[tuple[int, int, int, Rule, re.Match[str]]] = []
+    for order, rule in enumerate(_RULES):
+        for m in rule.pattern.finditer(text):
+            start, end = m.span("core") if "core" in rule.pattern.groupindex else m.span()
+            found.append((start, end, order, rule, m))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2]))
+    chosen: list[tuple[int, int, Rule, re.Match[str]]] = []
+    last_end = -1
+    for start, end, _, rule, m in found:
+        if rule.name == "month" and m["mon"] == "May" and not m["rel"] and not _MAY_CONTEXT.search(text[:start]):
+            continue  # "May" is the modal verb far more often than the month
+        if start >= last_end:
+            chosen.append((start, end, rule, m))
+            last_end = end
+    return chosen
