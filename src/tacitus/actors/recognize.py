@@ -146,8 +146,8 @@ def find_actors(doc: Doc, article: Article, lexicon: ActorLexicon) -> ActorIndex
     covered = {i for d in drafts for i in range(d.start, d.end)}
     drafts += _entities(doc, covered)
     drafts = _surnames(doc, drafts)
-    drafts = _fill_context_country(drafts)
-    drafts = _coreference(doc, drafts)
+    drafts = _fill_context_country(doc, drafts, hits)
+    drafts = _coreference(doc, drafts, hits)
     return _assemble(doc, drafts)
 
 
@@ -164,13 +164,35 @@ def _dictionary_hits(doc: Doc, lexicon: ActorLexicon, day: date | None) -> list[
             i += 1
             continue
         n, entry = found
+        if words[i] == "the" and i + 1 < len(words):
+            # "The UN Security Council": a longer name starting after "the" beats "the UN".
+            later = lexicon.lookup(words, i + 1)
+            if later is not None and later[0] + 1 > n and _acceptable(doc[i + 1 : i + 1 + later[0]], later[1]):
+                i += 1
+                n, entry = later
         if _acceptable(doc[i : i + n], entry):
             country, sector = entry.code_on(day)
             hits.append(_Hit(i, i + n, entry, country, sector))
             i += n
         else:
             i += 1
-    return hits
+    return _merge_titles(doc, hits)
+
+
+def _merge_titles(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
+    """A name and the country or title before it are one mention: "Kenya's President William Ruto",
+    "US Secretary of State John Kerry". The person's own coding wins; the title fills a gap."""
+    out: list[_Hit] = []
+    for hit in hits:
+        prev = out[-1] if out else None
+        if prev is not None and hit.entry.kind == "person" and prev.entry.kind in ("country", "org", "igo", "capital"):
+            gap = hit.start - prev.end
+            possessive = gap == 1 and doc[prev.end].lower_ in ("'s", "’s")
+            if (gap == 0 or possessive) and (hit.country is None or prev.country in (None, hit.country)):
+                out[-1] = _Hit(prev.start, hit.end, hit.entry, hit.country or prev.country, hit.sector or prev.sector)
+                continue
+        out.append(hit)
+    return out
 
 
 def _acceptable(span: SpacySpan, entry: ActorEntry) -> bool:
@@ -179,6 +201,11 @@ def _acceptable(span: SpacySpan, entry: ActorEntry) -> bool:
         return last.pos_ in ("NOUN", "PROPN") or last.tag_.startswith("NN")
     if not any(t.text[:1].isupper() for t in span):
         return False
+    if entry.kind == "person" and span.end < len(span.doc):
+        after = span.doc[span.end]
+        # "Hassan" in "Hassan Sheikh Mohamud" is part of a longer name, not the entry "Hassan".
+        if after.ent_iob_ == "I" or (after.pos_ == "PROPN" and after.is_title):
+            return False
     return not (len(span) == 1 and span[0].is_stop and not span[0].is_upper)
 
 
@@ -470,15 +497,23 @@ def _surnames(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
-def _fill_context_country(drafts: list[_Draft]) -> list[_Draft]:
-    """Roles with no country of their own ('lawmakers', 'police') take the article's main country,
+def _context_country(doc: Doc, hits: list[_Hit], position: int) -> str | None:
+    """The state named most up to the end of this sentence (places count: "protesters marched in
+    Kyiv"); ties go to the first named. None when no state has been named yet."""
+    limit = doc[position].sent.end
+    counts = Counter(h.country for h in hits if h.start < limit and h.country and h.country not in _NON_STATE)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _fill_context_country(doc: Doc, drafts: list[_Draft], hits: list[_Hit]) -> list[_Draft]:
+    """Roles with no country of their own ('lawmakers', 'police') take the context country,
     unless a description will find an antecedent first (see :func:`_coreference`)."""
-    counts = Counter(d.country for d in drafts if d.country and d.country not in _NON_STATE and not d.needs_country)
-    main = counts.most_common(1)[0][0] if counts else None
     out: list[_Draft] = []
     for d in drafts:
-        if d.needs_country and d.how == "role" and main is not None:
-            d = replace(d, country=main, key=("R", main, *d.key[2:]))
+        if d.needs_country and d.how == "role":
+            main = _context_country(doc, hits, d.start)
+            if main is not None:
+                d = replace(d, country=main, key=("R", main, *d.key[2:]))
         out.append(d)
     return out
 
@@ -511,7 +546,7 @@ def _compatible(pronoun: str, d: _Draft) -> bool:
     return d.plural or d.kind in ("group", "org")
 
 
-def _coreference(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+def _coreference(doc: Doc, drafts: list[_Draft], hits: list[_Hit]) -> list[_Draft]:
     quoted = _quoted(doc)
     sent_of = {}
     for n, sent in enumerate(doc.sents):
@@ -539,7 +574,7 @@ def _coreference(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
                 d = replace(d, how="role")
         resolved.append(d)
     # Pronouns: resolved against names and descriptions only (never against other pronouns' guesses).
-    out = _fill_context_country(resolved)
+    out = _fill_context_country(doc, resolved, hits)
     for tok in pronouns:
         if tok.dep_ == "expl" or (tok.lower_ == "it" and _pleonastic(tok)):
             continue

@@ -1,0 +1,207 @@
+"""Actor recognition, coding and coreference on hand-written sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tacitus import Analysis, Analyzer, Article
+from tacitus.actors import ActorIndex, find_actors
+from tacitus.actors.lexicon import build_lexicon
+
+Analyze = Callable[..., Analysis]
+
+
+@pytest.fixture(scope="module")
+def index(analyzer: Analyzer) -> Callable[..., tuple[ActorIndex, list[str]]]:
+    """index(text, published) -> (ActorIndex, token texts)."""
+
+    def run(text: str, published: date | None = date(2015, 3, 12)) -> tuple[ActorIndex, list[str]]:
+        doc = analyzer.resources.nlp(text)
+        actors = find_actors(doc, Article(id="t", text=text, published=published), analyzer.resources.actors)
+        return actors, [t.text for t in doc]
+
+    return run
+
+
+def _code_of(idx: ActorIndex, words: list[str], word: str, nth: int = 0) -> tuple[str | None, str | None]:
+    positions = [i for i, w in enumerate(words) if w == word]
+    ref = idx.ref_at(positions[nth])
+    assert ref is not None, f"no actor mention on {word!r}"
+    return ref.country, ref.sector
+
+
+def _actor_of(idx: ActorIndex, words: list[str], word: str, nth: int = 0) -> str | None:
+    ref = idx.ref_at([i for i, w in enumerate(words) if w == word][nth])
+    return ref.actor_id if ref else None
+
+
+def test_capitals_and_seats_of_government_stand_for_governments(
+    index: Callable[..., tuple[ActorIndex, list[str]]],
+) -> None:
+    idx, words = index(
+        "Kyiv rejected the plan. Pretoria and Canberra stayed silent, while Downing Street, "
+        "the Elysee and the Kremlin issued statements."
+    )
+    assert _code_of(idx, words, "Kyiv") == ("UKR", "GOV")
+    assert _code_of(idx, words, "Pretoria") == ("ZAF", "GOV")
+    assert _code_of(idx, words, "Canberra") == ("AUS", "GOV")
+    assert _code_of(idx, words, "Downing") == ("GBR", "GOV")
+    assert _code_of(idx, words, "Elysee") == ("FRA", "GOV")
+    assert _code_of(idx, words, "Kremlin") == ("RUS", "GOV")
+
+
+def test_capital_in_a_locative_phrase_is_a_place_not_an_actor(
+    index: Callable[..., tuple[ActorIndex, list[str]]],
+) -> None:
+    idx, words = index("Protesters gathered in Kyiv on Sunday.")
+    assert idx.ref_at(words.index("Kyiv")) is None
+    assert _code_of(idx, words, "Protesters") == ("UKR", "CVL")
+
+
+def test_demonym_and_possessive_give_the_role_its_country(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, words = index(
+        "Kenyan lawmakers met on Monday. Azerbaijan's foreign ministry protested, and the French Senate voted."
+    )
+    assert _code_of(idx, words, "lawmakers") == ("KEN", "LEG")
+    assert _code_of(idx, words, "ministry") == ("AZE", "GOV")
+    assert _code_of(idx, words, "Senate") == ("FRA", "LEG")
+    mention = idx.mention_at(words.index("ministry"))
+    assert mention is not None and mention.ref.text == "Azerbaijan's foreign ministry"
+
+
+def test_title_and_name_are_one_mention(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, words = index("Armenian Foreign Minister Edward Nalbandian arrived on Tuesday.")
+    ref = idx.ref_at(words.index("Nalbandian"))
+    assert ref is not None and ref.text == "Armenian Foreign Minister Edward Nalbandian"
+    assert (ref.country, ref.sector) == ("ARM", "GOV")
+    assert idx.ref_at(words.index("Armenian")) == ref
+
+
+def test_apposition_names_the_role_and_the_surname_follows(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, words = index(
+        "Norway's deputy foreign minister, Kari Nordmann, arrived in Nairobi. Later Nordmann met Kenyan diplomats."
+    )
+    role = _actor_of(idx, words, "minister")
+    assert role is not None
+    assert _actor_of(idx, words, "Kari") == role
+    assert _actor_of(idx, words, "Nordmann", 1) == role
+    assert _code_of(idx, words, "Nordmann", 1) == ("NOR", "GOV")
+    actor = idx.actor(role)
+    assert actor is not None and [m.text for m in actor.mentions] == [
+        "Norway's deputy foreign minister",
+        "Kari Nordmann",
+        "Nordmann",
+    ]
+
+
+def test_pro_kurdish_deputies_are_deputies_of_the_country_in_context(analyzer: Analyzer) -> None:
+    text = "In the Turkish parliament in Ankara, a group of pro-Kurdish deputies walked out."
+    doc = analyzer.resources.nlp(text)
+    idx = find_actors(doc, Article(id="t", text=text), analyzer.resources.actors)
+    words = [t.text for t in doc]
+    assert _code_of(idx, words, "deputies") == ("TUR", "LEG")
+    assert not any(m.ref.text == "Kurdish" or m.ref.country == "KUR" for m in idx.mentions)
+    ref = idx.head_ref(doc[words.index("group")])
+    assert ref is not None and (ref.country, ref.sector) == ("TUR", "LEG")
+
+
+def test_head_ref_of_a_group_noun_is_the_actor_in_its_of_phrase(analyzer: Analyzer) -> None:
+    text = "A group of Kenyan lawmakers walked out."
+    doc = analyzer.resources.nlp(text)
+    idx = find_actors(doc, Article(id="t", text=text), analyzer.resources.actors)
+    ref = idx.head_ref(doc[1])
+    assert ref is not None and (ref.country, ref.sector) == ("KEN", "LEG")
+
+
+def test_coordinated_demonyms_make_two_actors_of_one_role(analyzer: Analyzer) -> None:
+    text = "Chilean and Peruvian diplomats signed the accord."
+    doc = analyzer.resources.nlp(text)
+    idx = find_actors(doc, Article(id="t", text=text), analyzer.resources.actors)
+    head = doc[3]
+    assert head.text == "diplomats"
+    refs = idx.refs_for(head)
+    assert [(r.country, r.sector) for r in refs] == [("CHL", "GOV"), ("PER", "GOV")]
+    assert len({r.actor_id for r in refs}) == 2
+    assert idx.ref_at(head) is not None and idx.ref_at(head).country == "PER"  # type: ignore[union-attr]
+
+
+def test_partially_recognised_entity_is_pre_with_the_parent_state(
+    index: Callable[..., tuple[ActorIndex, list[str]]],
+) -> None:
+    idx, words = index("Transnistrian officials met Abkhazia's leaders.")
+    assert _code_of(idx, words, "officials") == ("MDA", "PRE")
+    assert _code_of(idx, words, "leaders") == ("GEO", "PRE")
+    actor = idx.actor(_actor_of(idx, words, "officials"))
+    assert actor is not None and "Transnistrian" in actor.name
+
+
+def test_leaders_are_coded_by_the_publication_date(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, words = index("Obama criticised the decision.", published=date(2012, 6, 1))
+    assert _code_of(idx, words, "Obama") == ("USA", "GOV")
+    idx, words = index("Obama criticised the decision.", published=date(2019, 6, 1))
+    assert _code_of(idx, words, "Obama") == ("USA", "ELI")
+
+
+def test_it_added_resolves_to_the_ministry(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, words = index('Azerbaijan\'s foreign ministry accused Armenia of shelling. "Russia must act," it added.')
+    ministry = _actor_of(idx, words, "ministry")
+    assert _actor_of(idx, words, "it") == ministry
+    assert _code_of(idx, words, "it") == ("AZE", "GOV")
+    mention = idx.mention_at(words.index("it"))
+    assert mention is not None and mention.how == "pronoun"
+
+
+def test_person_and_plural_pronouns_find_compatible_antecedents(
+    index: Callable[..., tuple[ActorIndex, list[str]]],
+) -> None:
+    idx, words = index(
+        "Kenyan police detained two activists after Somali President Hassan Sheikh Mohamud spoke. "
+        "He said they had broken the law."
+    )
+    assert _code_of(idx, words, "He") == ("SOM", "GOV")
+    they = idx.ref_at(words.index("they"))
+    assert they is not None and they.sector in ("COP", "CVL")
+
+
+def test_definite_description_joins_the_earlier_actor(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, words = index("The French Senate passed the bill. Two days later the senate voted again.")
+    assert _actor_of(idx, words, "senate") == _actor_of(idx, words, "Senate")
+    assert _code_of(idx, words, "senate") == ("FRA", "LEG")
+
+
+def test_pleonastic_it_is_not_an_actor(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, words = index("The Kremlin met on Monday. It is likely that sanctions will follow.")
+    assert idx.ref_at(words.index("It")) is None
+
+
+def test_unknown_named_entities_are_kept_uncoded(analyze: Analyze) -> None:
+    analysis = analyze("Sir Reginald Thistlewood-Pim met executives of Globodyne Industries in Paris.")
+    uncoded = [a for a in analysis.actors if a.country is None]
+    names = " ".join(a.name for a in uncoded)
+    assert "Globodyne" in names or "Thistlewood" in names
+
+
+def test_every_actor_mention_slices_the_text(analyze: Analyze) -> None:
+    text = (
+        "Norway's deputy foreign minister, Kari Nordmann, said the ministry would respond. "
+        '"We reject it," she added. Chilean and Peruvian diplomats met the UN Security Council.'
+    )
+    analysis = analyze(text)
+    assert len(analysis.actors) >= 4
+    for actor in analysis.actors:
+        for m in actor.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+def test_user_actor_file_codes_new_names(analyzer: Analyzer) -> None:
+    data = Path(__file__).parent / "data" / "actors"
+    lexicon = build_lexicon([], [data / "user.tsv", data / "sample.actors"])
+    text = "King Rudolf thanked the Zorblat Front."
+    doc = analyzer.resources.nlp(text)
+    idx = find_actors(doc, Article(id="t", text=text, published=date(1997, 1, 1)), lexicon)
+    codes = sorted((r.ref.country, r.ref.sector) for r in idx.mentions)
+    assert codes == [("KEN", "REB"), ("RUT", "GOV")]
