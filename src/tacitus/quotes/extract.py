@@ -298,14 +298,7 @@ def _direct(c: _Ctx, spans: tuple[QuotedSpan, ...]) -> tuple[list[_Found], list[
 
 
 def _clause_span(c: _Ctx, head: Token) -> Span | None:
-    toks = list(head.subtree)
-    while toks and (toks[0].text in _TRIM or toks[0].is_punct or toks[0].is_space):
-        toks.pop(0)
-    while toks and (toks[-1].text in _TRIM or toks[-1].text in _SENT_END or toks[-1].is_space):
-        toks.pop()
-    if len(toks) < 2:
-        return None
-    return _token_span(c.text, toks)
+    return _trimmed(c, list(head.subtree))
 
 
 def _indirect_content(c: _Ctx, hit: _CueHit) -> tuple[Span, ...]:
@@ -350,11 +343,21 @@ def _one(span: Span | None) -> tuple[Span, ...]:
 
 
 def _trimmed(c: _Ctx, toks: list[Token]) -> Span | None:
+    """Tokens as a span without edge punctuation; a quote opened inside keeps its closing mark."""
     while toks and (toks[0].text in _TRIM or toks[0].is_punct or toks[0].is_space):
         toks.pop(0)
     while toks and (toks[-1].text in _TRIM or toks[-1].text in _SENT_END or toks[-1].is_space):
         toks.pop()
-    return _token_span(c.text, toks) if len(toks) >= 2 else None
+    if len(toks) < 2:
+        return None
+    last = toks[-1]
+    qi = c.zone[last.i]
+    if qi >= 0 and c.zone[toks[0].i] != qi:
+        end = last.i
+        while end + 1 < len(c.doc) and c.zone[end + 1] == qi:
+            end += 1
+        toks.extend(c.doc[last.i + 1 : end + 1])
+    return _token_span(c.text, toks)
 
 
 def _around(c: _Ctx, host: Token, cut: Token) -> tuple[Span, ...]:
