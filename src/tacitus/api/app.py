@@ -1,0 +1,329 @@
+"""The FastAPI application: JSON endpoints, the dashboard pages, offline API docs.
+
+Endpoints are thin: they parse the request, call one library function (the pipeline's
+:class:`~tacitus.pipeline.Analyzer` or the store through :class:`~tacitus.api.corpus.CorpusView`)
+and return its JSON. Every failure leaves through :mod:`tacitus.api.errors` in one shape.
+"""
+
+from __future__ import annotations
+
+import hmac
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from pydantic import BaseModel, ConfigDict, Field
+
+from tacitus import __version__
+from tacitus.api.corpus import CorpusView, Filters
+from tacitus.api.errors import ApiError, install_error_handlers
+from tacitus.api.guard import GuardMiddleware
+from tacitus.api.reader import reader_context
+from tacitus.errors import InputError
+from tacitus.ingest import content_id, parse_date
+from tacitus.model import SCHEMA, Article
+from tacitus.pipeline import Analyzer
+from tacitus.settings import Settings
+
+WEB = Path(__file__).resolve().parent.parent / "web"
+
+#: Request bodies above this many bytes are refused with 413 (documented in docs/api.md).
+DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024
+#: ``limit`` bounds for every list endpoint.
+DEFAULT_LIMIT = 100
+MAX_LIMIT = 1000
+MAX_OFFSET = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class ApiConfig:
+    """How one app instance is set up. ``token`` guards the write endpoints when set."""
+
+    db: Path | None = None
+    token: str | None = None
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    #: Host headers the server answers to; None accepts any (see :class:`GuardMiddleware`).
+    allowed_hosts: tuple[str, ...] | None = None
+    settings: Settings = field(default_factory=Settings)
+
+
+class _LazyAnalyzer:
+    """Loads the Analyzer on first use (it costs seconds) and runs one analysis at a time.
+
+    One at a time because spaCy pipelines are not documented as thread-safe, and the
+    machine has few cores anyway; the lock is per app instance, not module state.
+    """
+
+    def __init__(self, settings: Settings, factory: Callable[[], Analyzer] | None) -> None:
+        self._factory = factory or (lambda: Analyzer(settings))
+        self._analyzer: Analyzer | None = None
+        self.lock = threading.Lock()
+
+    def get(self) -> Analyzer:
+        if self._analyzer is None:
+            self._analyzer = self._factory()
+        return self._analyzer
+
+
+class AnalyzeRequest(BaseModel):
+    """One article to analyze. Only ``text`` is required."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(description="The article text; offsets in the answer index into it.")
+    published: str | None = Field(None, description="Publication date, YYYY-MM-DD; anchors 'on Tuesday'.")
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+    language: str = "en"
+
+
+class IngestRequest(AnalyzeRequest):
+    """One article to analyze and store. Without ``id`` the id is a hash of the text."""
+
+    id: str | None = Field(None, max_length=200)
+
+
+class IngestBatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    articles: list[IngestRequest] = Field(min_length=1, max_length=500)
+
+
+def _article(body: AnalyzeRequest, article_id: str | None, where: str) -> Article:
+    if not body.text.strip():
+        raise ApiError(422, "empty_text", f"{where}: the 'text' field is empty; send the article text")
+    published = _date(body.published, f"{where}.published") if body.published else None
+    return Article(
+        id=article_id or content_id(body.text),
+        text=body.text,
+        published=published,
+        title=body.title,
+        outlet=body.outlet,
+        url=body.url,
+        language=body.language,
+        source=where,
+    )
+
+
+def _date(value: str | None, name: str) -> date | None:
+    if value is None or value == "":
+        return None
+    try:
+        return parse_date(value, name)
+    except InputError as exc:
+        raise ApiError(400, "bad_date", f"{name}: {exc.problem}; {exc.fix}") from None
+
+
+def filters(
+    country: Annotated[str | None, Query(description="Actor or recipient country (ISO alpha-3, IGO, ...)")] = None,
+    actor: Annotated[str | None, Query(description="Acting actor: name, id or country code")] = None,
+    recipient: Annotated[str | None, Query(description="Recipient actor: name, id or country code")] = None,
+    type: Annotated[str | None, Query(description="PLOVER event type, e.g. REQUEST")] = None,
+    since: Annotated[str | None, Query(description="Earliest date, YYYY-MM-DD")] = None,
+    until: Annotated[str | None, Query(description="Latest date, YYYY-MM-DD")] = None,
+    outlet: Annotated[str | None, Query(description="Outlet name")] = None,
+    limit: Annotated[int | None, Query(description=f"Rows to return, 0..{MAX_LIMIT} (default {DEFAULT_LIMIT})")] = None,
+    offset: Annotated[int | None, Query(description=f"Rows to skip, 0..{MAX_OFFSET}")] = None,
+) -> Filters:
+    """The store's filters from the query string, checked: bad values are 400s that say how to fix them."""
+    lim = DEFAULT_LIMIT if limit is None else limit
+    off = 0 if offset is None else offset
+    if not 0 <= lim <= MAX_LIMIT:
+        raise ApiError(400, "bad_limit", f"limit={lim} is out of range; use 0 to {MAX_LIMIT} and page with offset")
+    if not 0 <= off <= MAX_OFFSET:
+        raise ApiError(400, "bad_offset", f"offset={off} is out of range; use 0 to {MAX_OFFSET}")
+    start, end = _date(since, "since"), _date(until, "until")
+    if start and end and start > end:
+        raise ApiError(400, "bad_date", f"since={start} is after until={end}; swap them")
+    kind = _clean(type)
+    return Filters(
+        country=_clean(country),
+        actor=_clean(actor),
+        recipient=_clean(recipient),
+        type=kind.upper() if kind else None,
+        since=start,
+        until=end,
+        outlet=_clean(outlet),
+        limit=lim,
+        offset=off,
+    )
+
+
+def _clean(value: str | None) -> str | None:
+    value = (value or "").strip()
+    if len(value) > 200:
+        raise ApiError(400, "bad_filter", "a filter value is longer than 200 characters; shorten it")
+    return value or None
+
+
+FiltersDep = Annotated[Filters, Depends(filters)]
+
+
+def _page(items: list[dict[str, Any]], flt: Filters, more: bool) -> dict[str, Any]:
+    return {"items": items, "limit": flt.limit, "offset": flt.offset, "count": len(items), "more": more}
+
+
+def create_app(config: ApiConfig | None = None, analyzer: Callable[[], Analyzer] | None = None) -> FastAPI:
+    """The API and dashboard. ``analyzer`` builds the Analyzer (tests pass a shared one)."""
+    config = config or ApiConfig()
+    app = FastAPI(
+        title="tacitus",
+        version=__version__,
+        description="Evidence-linked political events, quotes and framing from news text.",
+        docs_url=None,  # FastAPI's Swagger UI loads from a CDN; /api/docs is an offline page instead
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    install_error_handlers(app)
+    app.add_middleware(GuardMiddleware, max_body_bytes=config.max_body_bytes, allowed_hosts=config.allowed_hosts)
+    templates = Environment(
+        loader=FileSystemLoader(WEB / "templates"), autoescape=select_autoescape(default=True), auto_reload=False
+    )
+    lazy = _LazyAnalyzer(config.settings, analyzer)
+    corpus = CorpusView(config.db) if config.db is not None else None
+    app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
+
+    def need_corpus() -> CorpusView:
+        if corpus is None:
+            raise ApiError(
+                404, "no_store", "this server has no store; start it with `tacitus serve --db tacitus.duckdb`"
+            )
+        return corpus
+
+    def check_token(request: Request) -> None:
+        if config.token is None:
+            return
+        header = request.headers.get("authorization", "")
+        scheme, _, given = header.partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), config.token.encode()):
+            raise ApiError(
+                401,
+                "unauthorized",
+                "this endpoint writes to the store; send 'Authorization: Bearer <TACITUS_API_TOKEN>'",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
+
+    def analyze(article: Article) -> dict[str, Any]:
+        with lazy.lock:
+            return lazy.get().analyze(article).to_dict(include_text=False)
+
+    def render(name: str, **context: Any) -> HTMLResponse:
+        return HTMLResponse(templates.get_template(name).render(version=__version__, **context))
+
+    @app.get("/api/health", tags=["meta"])
+    def health() -> dict[str, Any]:
+        """Liveness, versions, and the store's size when one is attached."""
+        store: dict[str, Any] | None = None
+        if corpus is not None:
+            store = {"db": str(corpus.db), **corpus.summary()}
+        return {"status": "ok", "version": __version__, "schema": SCHEMA, "store": store}
+
+    @app.post("/api/analyze", tags=["analysis"])
+    def analyze_text(body: AnalyzeRequest, include_text: bool = False) -> dict[str, Any]:
+        """Analyze one article and return the ``tacitus.analysis/1`` JSON. Nothing is stored."""
+        result = analyze(_article(body, "request", "request"))
+        if include_text:
+            result["article"]["text"] = body.text
+        return result
+
+    @app.post("/api/articles", tags=["store"], status_code=201, dependencies=[Depends(check_token)])
+    def ingest_articles(body: IngestRequest | IngestBatch) -> dict[str, Any]:
+        """Analyze and store one article (or ``{"articles": [...]}``). Needs the API token when one is set.
+
+        Articles already stored (same id) are not analyzed again; the answer says which.
+        """
+        store = need_corpus()
+        items = body.articles if isinstance(body, IngestBatch) else [body]
+        articles = [_article(item, item.id, f"articles[{i}]") for i, item in enumerate(items)]
+        present = store.existing_ids([a.id for a in articles])
+        fresh = [a for a in articles if a.id not in present]
+        with lazy.lock:
+            analyses = [lazy.get().analyze(a) for a in fresh]
+        written = store.write(analyses) if analyses else 0
+        return {
+            "stored": [a.id for a in fresh],
+            "already_stored": sorted(present),
+            "written": written,
+        }
+
+    @app.get("/api/articles", tags=["store"])
+    def list_articles(flt: FiltersDep) -> dict[str, Any]:
+        """Stored articles (metadata and counts, no text), newest first."""
+        items, more = need_corpus().articles(flt)
+        return _page(items, flt, more)
+
+    @app.get("/api/articles/{article_id:path}", tags=["store"])
+    def get_article(article_id: str) -> dict[str, Any]:
+        """One stored article: its analysis JSON with ``article.text``."""
+        found = need_corpus().analysis(article_id)
+        if found is None:
+            raise ApiError(404, "not_found", f"no article with id {article_id!r}; list ids with /api/articles")
+        return found
+
+    @app.get("/api/events", tags=["store"])
+    def list_events(flt: FiltersDep) -> dict[str, Any]:
+        """Events with their actors, recipients, date, place and evidence offsets."""
+        items, more = need_corpus().events(flt)
+        return _page(items, flt, more)
+
+    @app.get("/api/quotes", tags=["store"])
+    def list_quotes(flt: FiltersDep) -> dict[str, Any]:
+        """Quotes: speaker, cue and content spans. ``actor``/``country`` filter on the speaker."""
+        items, more = need_corpus().quotes(flt)
+        return _page(items, flt, more)
+
+    @app.get("/api/actors", tags=["store"])
+    def list_actors(flt: FiltersDep) -> dict[str, Any]:
+        """Actors across articles, with their mention and article counts."""
+        items, more = need_corpus().actors(flt)
+        return _page(items, flt, more)
+
+    @app.get("/api/stats/timeline", tags=["stats"])
+    def stats_timeline(
+        flt: FiltersDep, interval: Annotated[str, Query(pattern="^(day|week|month|year)$")] = "month"
+    ) -> dict[str, Any]:
+        """Event counts per period and event type."""
+        return {"interval": interval, "items": need_corpus().timeline(flt, interval)}
+
+    @app.get("/api/stats/dyads", tags=["stats"])
+    def stats_dyads(flt: FiltersDep) -> dict[str, Any]:
+        """Who acts on whom: event counts per (actor, recipient, event type)."""
+        items, more = need_corpus().dyads(flt)
+        return _page(items, flt, more)
+
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> HTMLResponse:
+        return render("index.html", has_store=corpus is not None)
+
+    @app.get("/api/docs", include_in_schema=False)
+    def api_docs() -> HTMLResponse:
+        return render("docs.html", openapi=app.openapi())
+
+    @app.get("/articles/{article_id:path}", include_in_schema=False)
+    def article_page(article_id: str) -> HTMLResponse:
+        found = get_article(article_id)
+        return render("article.html", page=True, **reader_context(found, found["article"]["text"]))
+
+    @app.get("/fragments/article/{article_id:path}", include_in_schema=False)
+    def article_fragment(article_id: str) -> HTMLResponse:
+        found = get_article(article_id)
+        return render("reader.html", **reader_context(found, found["article"]["text"]))
+
+    @app.post("/fragments/analyze", include_in_schema=False)
+    def analyze_fragment(body: AnalyzeRequest) -> HTMLResponse:
+        result = analyze(_article(body, "request", "request"))
+        return render("reader.html", **reader_context(result, body.text))
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
+
+    return app
