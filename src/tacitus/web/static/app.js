@@ -30,7 +30,8 @@ const $ = (sel) => document.querySelector(sel);
 
 function el(tag, attrs = {}, text = null) {
   const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  // Styles go through the CSSOM: the Content-Security-Policy blocks style attributes.
+  for (const [k, v] of Object.entries(attrs)) if (k === "style") node.style.cssText = v; else node.setAttribute(k, v);
   if (text !== null) node.textContent = text;
   return node;
 }
@@ -153,10 +154,12 @@ function drawNetwork(rows) {
     return [id, [cx + R * Math.cos(a), cy + R * Math.sin(a)]];
   }));
   const maxEvents = Math.max(...edges.map((e) => e.events), 1);
+  const maxWeight = Math.max(...weight.values());
+  const radius = (id) => 5 + 10 * Math.sqrt(weight.get(id) / maxWeight);
   const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", class: "network-svg" });
   const defs = svg("defs");
   for (const [quad, colour] of Object.entries(QUAD_COLOURS)) {
-    const marker = svg("marker", { id: `arrow-${quad}`, viewBox: "0 0 10 10", refX: 18, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" });
+    const marker = svg("marker", { id: `arrow-${quad}`, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto" });
     marker.append(svg("path", { d: "M0 0L10 5L0 10z", fill: colour }));
     defs.append(marker);
   }
@@ -169,8 +172,11 @@ function drawNetwork(rows) {
     const [x2, y2] = pos.get(e.recipient_country);
     // Bend each edge to its right so A->B and B->A stay apart.
     const mx = (x1 + x2) / 2 + (y2 - y1) * 0.15, my = (y1 + y2) / 2 - (x2 - x1) * 0.15;
+    // Stop the arrow at the recipient's circle, not its centre.
+    const gap = radius(e.recipient_country) + 2, dx = mx - x2, dy = my - y2, len = Math.hypot(dx, dy) || 1;
+    const ex = x2 + (dx / len) * gap, ey = y2 + (dy / len) * gap;
     const path = svg("path", {
-      d: `M${x1} ${y1}Q${mx} ${my} ${x2} ${y2}`, class: "edge", stroke: QUAD_COLOURS[quad],
+      d: `M${x1} ${y1}Q${mx} ${my} ${ex} ${ey}`, class: "edge", stroke: QUAD_COLOURS[quad],
       "stroke-width": 1 + 5 * (e.events / maxEvents), "marker-end": `url(#arrow-${quad})`,
       "data-from": e.actor_country, "data-to": e.recipient_country,
     });
@@ -182,7 +188,7 @@ function drawNetwork(rows) {
   for (const id of nodes) {
     const [x, y] = pos.get(id);
     const g = svg("g", { class: "node", "data-country": id, transform: `translate(${x} ${y})` });
-    g.append(svg("circle", { r: 5 + 10 * Math.sqrt(weight.get(id) / Math.max(...weight.values())) }));
+    g.append(svg("circle", { r: radius(id) }));
     const outside = x < cx ? -1 : 1;
     g.append(svg("text", { x: outside * 14, y: 4, "text-anchor": outside < 0 ? "end" : "start" }, id));
     g.append(svg("title", {}, `${id}: ${weight.get(id)} events as actor or recipient`));
@@ -208,9 +214,10 @@ function drawMap(events) {
   chart.append(svg("image", { href: "/static/world-110m.svg", x: 0, y: 0, width: 360, height: 180 }));
   const places = new Map();
   for (const e of events) {
-    if (typeof e.location_lat !== "number" || typeof e.location_lon !== "number") continue;
-    const key = `${e.location_lat.toFixed(2)},${e.location_lon.toFixed(2)}`;
-    const p = places.get(key) || { lat: e.location_lat, lon: e.location_lon, name: e.location_name, n: 0, types: new Map() };
+    const loc = e.location;
+    if (!loc || typeof loc.lat !== "number" || typeof loc.lon !== "number") continue;
+    const key = `${loc.lat.toFixed(2)},${loc.lon.toFixed(2)}`;
+    const p = places.get(key) || { lat: loc.lat, lon: loc.lon, name: loc.name, n: 0, types: new Map() };
     p.n += 1;
     p.types.set(e.event, (p.types.get(e.event) || 0) + 1);
     places.set(key, p);
@@ -295,6 +302,7 @@ async function openArticle(id, anchor = null) {
     if (!res.ok) throw new Error((await res.json()).error.message);
     // The fragment is rendered by the server's autoescaping templates: article text is escaped there.
     box.innerHTML = await res.text();
+    box.dataset.article = id;
     const target = anchor ? document.getElementById(anchor) : null;
     (target || box).scrollIntoView({ block: "nearest" });
     if (target && target.nextElementSibling) target.nextElementSibling.classList.add("focus");
@@ -318,9 +326,11 @@ async function refresh() {
   history.replaceState(null, "", filters.toString() ? `?${filters}` : location.pathname);
   if (document.body.dataset.hasStore !== "yes") {
     status("No store attached: start the server with --db to browse a corpus. You can still analyze a text below.");
+    document.body.dataset.ready = "yes";
     return;
   }
   status("Loading…");
+  document.body.dataset.ready = "no";
   document.body.classList.add("loading");
   try {
     const [timeline, dyads] = await Promise.all([
