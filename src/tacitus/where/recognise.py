@@ -1,0 +1,318 @@
+"""Find toponyms in a parsed Doc and resolve each to one gazetteer entry.
+
+Recognition: every run of capitalised tokens (joined by "of", "and", "-", ...) is looked up
+in the gazetteer, longest first; the parser's GPE/LOC/FAC entities support a match and its
+other entities veto one that is part of a longer name (a person, an organisation such as
+the OSCE "Minsk Group"). A toponym that modifies a noun ("Astana talks", "UK government")
+is a name part, not a place; a demonym ("Kenyan") is not in the gazetteer at all.
+
+Resolution: each candidate entry gets a prior (countries over regions over cities; cities
+by population, capitals first) plus a bonus when its country, or its first-level region, is
+one the article is about: the countries of its actors and of its other places. "Paris,
+Texas" constrains "Paris" to Texas outright.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from tacitus.actors import ActorIndex
+from tacitus.model import Place
+from tacitus.where.gazetteer import FEATURE_PRIOR, GazEntry, Gazetteer, NameHit, name_key
+
+#: Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Isle of Man").
+_CONNECTORS = frozenset(
+    {"of", "and", "-", "de", "del", "da", "do", "di", "la", "le", "el", "al", "upon", "on", "'s", "&"}
+)
+#: Entity labels that support a gazetteer match; other labels veto a match inside a longer entity.
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NOT_PLACE_LABELS = frozenset(
+    {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "NORP", "LANGUAGE"}
+)
+#: Nouns that a toponym may modify and still be a place ("Idlib province", "Gaza City").
+_PLACE_HEADS = frozenset(
+    {
+        "city",
+        "state",
+        "province",
+        "region",
+        "county",
+        "district",
+        "island",
+        "islands",
+        "valley",
+        "river",
+        "strip",
+        "area",
+        "border",
+        "coast",
+        "capital",
+        "governorate",
+        "oblast",
+        "territory",
+        "peninsula",
+        "town",
+        "village",
+        "airport",
+    }
+)
+#: Second-level units the gazetteer lacks: "Metcalfe County" is not the town of Metcalfe.
+_ADMIN2_WORDS = frozenset({"county", "parish", "township", "borough", "municipality"})
+_ALTERNATE_PENALTY = 4.0
+_CAPITAL_BONUS = 2.0
+_CITY_COUNTRY_BONUS = 2.0
+_AREA_COUNTRY_BONUS = 4.0
+_ADMIN_BONUS = 3.5
+_APPOSITION_BONUS = 8.0
+#: A city the parser does not call a place must be this big (or in the article's countries).
+_MIN_POPULATION_UNSUPPORTED = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A resolved toponym with its token bounds (``tok_end`` exclusive)."""
+
+    place: Place
+    tok_start: int
+    tok_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    start: int  # token bounds
+    end: int
+    hits: tuple[NameHit, ...]
+    supported: bool  # the parser labels it a place
+    apposed: tuple[NameHit, ...]  # hits of a following ", Texas"
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    countries: Counter[str]
+    admins: frozenset[tuple[str, str]]
+
+
+def find_places(doc: Doc, actors: ActorIndex, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
+    """Every toponym in ``doc``, resolved, in text order."""
+    matches = _recognise(doc, actors, gazetteer)
+    if not matches:
+        return ()
+    actor_countries = _actor_countries(actors)
+    first = [_resolve(gazetteer, m, _Context(actor_countries, frozenset())) for m in matches]
+    keys = [name_key(doc[m.start : m.end].text) for m in matches]
+    mentions: list[PlaceMention] = []
+    for i, m in enumerate(matches):
+        # Other mentions of the same name would only repeat the first guess back to it.
+        same = {j for j, k in enumerate(keys) if k == keys[i]}
+        context = _context(actor_countries, first, skip=same, span=(m.start, m.end), actors=actors)
+        entry = _resolve(gazetteer, m, context)
+        if entry is None:
+            continue
+        small = entry.population < _MIN_POPULATION_UNSUPPORTED and entry.country not in context.countries
+        if entry.feature not in FEATURE_PRIOR and not m.supported and small:
+            continue
+        span = doc[m.start : m.end]
+        mentions.append(PlaceMention(_place(span, entry), m.start, m.end))
+    return tuple(mentions)
+
+
+def _place(span: SpacySpan, e: GazEntry) -> Place:
+    feature = "city" if e.feature == "capital" else e.feature
+    return Place(span.text, span.start_char, span.end_char, e.name, e.geonameid, e.lat, e.lon, e.country, feature)
+
+
+def _actor_countries(actors: ActorIndex) -> Counter[str]:
+    return Counter(m.ref.country for m in actors.mentions if m.ref.country and len(m.ref.country) == 3)
+
+
+def _context(
+    actor_countries: Counter[str],
+    first: Sequence[GazEntry | None],
+    skip: set[int],
+    span: tuple[int, int],
+    actors: ActorIndex,
+) -> _Context:
+    """The article's countries and regions, leaving out what the mention itself contributes."""
+    countries = Counter(actor_countries)
+    for t in range(*span):
+        m = actors.mention_at(t)
+        if m is not None and m.ref.country and m.ref.country in countries and t == m.tok_start:
+            countries[m.ref.country] -= 1
+    admins: set[tuple[str, str]] = set()
+    for j, e in enumerate(first):
+        if e is None or j in skip:
+            continue
+        if e.country:
+            countries[e.country] += 1
+        if e.feature == "region" and e.admin1:
+            admins.add((e.iso2, e.admin1))
+    return _Context(+countries, frozenset(admins))
+
+
+def _score(e: GazEntry, hit: NameHit, context: _Context) -> float:
+    if e.feature in FEATURE_PRIOR:
+        score = FEATURE_PRIOR[e.feature]
+        if e.country and context.countries[e.country] > 0 and e.feature != "country":
+            score += _AREA_COUNTRY_BONUS
+    else:
+        score = math.log10(max(e.population, 1))
+        if e.feature == "capital":
+            score += _CAPITAL_BONUS
+        if e.country and context.countries[e.country] > 0:
+            score += _CITY_COUNTRY_BONUS
+            top = context.countries.most_common(1)[0][0]
+            score += 1.0 if e.country == top else 0.0
+        if (e.iso2, e.admin1) in context.admins:
+            score += _ADMIN_BONUS
+    if e.feature == "country" and e.country and context.countries[e.country] > 0:
+        score += 1.0
+    if not hit.main:
+        score -= _ALTERNATE_PENALTY
+    return score
+
+
+def _resolve(gazetteer: Gazetteer, m: _Match, context: _Context) -> GazEntry | None:
+    best: tuple[float, GazEntry] | None = None
+    apposed = [gazetteer.entry(h.entry) for h in m.apposed]
+    for hit in m.hits:
+        e = gazetteer.entry(hit.entry)
+        score = _score(e, hit, context)
+        for a in apposed:
+            inside = (a.feature == "region" and (e.iso2, e.admin1) == (a.iso2, a.admin1)) or (
+                a.feature == "country" and e.country == a.country
+            )
+            if inside and e.feature not in FEATURE_PRIOR:
+                score += _APPOSITION_BONUS
+                break
+        if best is None or score > best[0]:
+            best = (score, e)
+    return best[1] if best else None
+
+
+def _capitalised(tok: Token) -> bool:
+    return bool(tok.text) and tok.text[0].isupper()
+
+
+def _recognise(doc: Doc, actors: ActorIndex, gazetteer: Gazetteer) -> list[_Match]:
+    ent_at: dict[int, SpacySpan] = {}
+    for ent in doc.ents:
+        for t in range(ent.start, ent.end):
+            ent_at[t] = ent
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and _capitalised(ent[-1])}
+    kinds = {a.id: a.kind for a in actors.actors}
+    found: list[_Match] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if not _capitalised(tok):
+            i += 1
+            continue
+        hit = _longest(doc, i, gazetteer)
+        if hit is None:
+            i += 1
+            continue
+        end, hits = hit
+        if _keep(doc, i, end, hits, gazetteer, ent_at, surnames, actors, kinds):
+            found.append(_Match(i, end, hits, _supported(doc, i, end, ent_at), _apposed(doc, end, gazetteer)))
+        i = end
+    return found
+
+
+def _longest(doc: Doc, i: int, gazetteer: Gazetteer) -> tuple[int, tuple[NameHit, ...]] | None:
+    if doc[i].lower_ == "the":
+        return None
+    sent_end = doc[i].sent.end if doc.has_annotation("SENT_START") else len(doc)
+    limit = min(sent_end, i + gazetteer.max_tokens)
+    last = i
+    while last + 1 < limit and (_capitalised(doc[last + 1]) or doc[last + 1].lower_ in _CONNECTORS):
+        last += 1
+    for end in range(last + 1, i, -1):
+        final = doc[end - 1]
+        if not _capitalised(final):
+            continue
+        text = doc[i:end].text
+        if text.isupper() and len(text.replace(".", "")) <= 4 and text not in gazetteer.acronyms:
+            continue
+        hits = gazetteer.lookup(name_key(text))
+        if hits:
+            return end, hits
+    return None
+
+
+def _supported(doc: Doc, start: int, end: int, ent_at: dict[int, SpacySpan]) -> bool:
+    return any(t in ent_at and ent_at[t].label_ in _PLACE_LABELS for t in range(start, end))
+
+
+def _apposed(doc: Doc, end: int, gazetteer: Gazetteer) -> tuple[NameHit, ...]:
+    """Hits of a region or country right after a comma: "Paris, Texas"."""
+    if end + 1 >= len(doc) or doc[end].text != "," or not _capitalised(doc[end + 1]):
+        return ()
+    found = _longest(doc, end + 1, gazetteer)
+    if found is None:
+        return ()
+    return tuple(h for h in found[1] if h.main)
+
+
+def _keep(
+    doc: Doc,
+    start: int,
+    end: int,
+    hits: tuple[NameHit, ...],
+    gazetteer: Gazetteer,
+    ent_at: dict[int, SpacySpan],
+    surnames: set[str],
+    actors: ActorIndex,
+    kinds: dict[str, str],
+) -> bool:
+    span = doc[start:end]
+    key = name_key(span.text)
+    if end < len(doc) and doc[end].lower_ in _ADMIN2_WORDS:
+        return False
+    big = any(gazetteer.entry(h.entry).feature in FEATURE_PRIOR for h in hits if h.main)
+    biggest = max((gazetteer.entry(h.entry).population for h in hits if h.main), default=0)
+    ents = {ent_at[t] for t in range(start, end) if t in ent_at}
+    supported = any(e.label_ in _PLACE_LABELS for e in ents)
+    if not supported and not any(h.main for h in hits):
+        return False
+    for ent in ents:
+        longer = ent.start < start or ent.end > end
+        if ent.label_ in _NOT_PLACE_LABELS and not big and (longer or biggest < 100_000):
+            return False
+        if ent.label_ not in _PLACE_LABELS and longer and not supported:
+            return False
+        if ent.label_ == "PERSON" and not longer and not big and biggest < 100_000:
+            return False
+    if not supported:
+        if key in gazetteer.stoplist:
+            return False
+        if len(span) == 1 and span[0].text in surnames and not big:
+            return False
+        if span[0].is_sent_start and span[0].pos_ != "PROPN" and not big:
+            return False
+        if not big and any(t.pos_ not in {"PROPN", "ADP", "CCONJ", "DET", "PUNCT", "PART"} for t in span):
+            return False
+    mention = actors.mention_at(start)
+    if mention is not None and (mention.tok_start < start or mention.tok_end > end):
+        kind = kinds.get(mention.ref.actor_id or "", "org")
+        possessive = end < len(doc) and doc[end].tag_ == "POS"
+        if kind in {"org", "person", "group"} and not possessive and not supported:
+            return False
+    return not _modifier(span)
+
+
+def _modifier(span: SpacySpan) -> bool:
+    """True for a toponym that is part of a noun phrase's name: "Astana talks", "UK officials"."""
+    root = span.root
+    head = root.head
+    if head.i in range(span.start, span.end) or head.i < span.end:
+        return False
+    if root.dep_ != "compound" or head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return head.lower_ not in _PLACE_HEADS
