@@ -234,3 +234,15 @@ def test_quotes_pronoun_chain_across_three_sentences_resolves_to_ministry(analyz
     assert last.speaker_actor is not None and last.speaker_actor.country == "RUS"
     middle = [q for q in quotes if q.cue is not None and q.cue.text == "said"]
     assert middle and middle[0].speaker_actor is not None and middle[0].speaker_actor.country == "RUS"
+
+
+def test_quotes_naming_verb_takes_object_and_label_as_content(analyze: Analyze) -> None:
+    q = _only(analyze, "The senator called the proposal a disaster.")
+    assert q.content.text == "the proposal a disaster"
+    assert q.cue is not None and q.cue.text == "called"
+    assert q.speaker is not None and q.speaker.text == "The senator"
+
+
+def test_quotes_dateline_is_not_part_of_the_speaker(analyze: Analyze) -> None:
+    q = _only(analyze, "KYIV (Reuters) — Ukraine's foreign minister said the talks had failed.")
+    assert q.speaker is not None and q.speaker.text == "Ukraine's foreign minister"

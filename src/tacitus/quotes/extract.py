@@ -32,7 +32,7 @@ from tacitus.quotes.lexicon import Cue, CueLexicon
 from tacitus.quotes.marks import QuotedSpan, find_quote_marks
 
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
-_INHERIT = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
+_INHERIT = frozenset({"conj", "advcl", "pcomp"})
 _SENT_END = frozenset({".", "!", "?"})
 _TRIM = frozenset({",", ";", ":", "-", "—", "–", "(", ")", '"', "“", "”", "''", "``", "'"})
 #: Cue verbs that take a person object before their content (``told reporters that``, ``urged them to``).
@@ -42,6 +42,8 @@ _NO_DOBJ_CONTENT = frozenset(
     {"say", "tell", "add", "write", "ask", "speak", "call", "post", "tweet", "answer", "reply", "respond", "continue"}
     | {"state", "comment", "remark", "retell", "joke", "quip", "beg", "inform", "notify", "alert", "persuade"}
 )
+#: Verbs that name or describe their object (``called Trump a fascist``): the object and its label are the content.
+_NAMING = frozenset({"call", "brand", "label", "dub", "describe", "term"})
 #: Verbs whose ``of``/``for`` phrase is the content (``accused Y of ...``, ``called for ...``).
 _PREP_CONTENT = {"accuse": "of", "charge": "with", "blame": "for", "criticize": "for", "criticise": "for"}
 _AFTER_WINDOW = 12
@@ -161,16 +163,18 @@ def _according_speaker(tok: Token) -> Token | None:
 
 
 def _np_span(c: _Ctx, head: Token) -> Span | None:
-    """The head's whole noun phrase (appositions, titles, relative clauses), cut at quote marks."""
+    """The head's whole noun phrase (appositions, titles, relative clauses), cut at quote marks,
+    paragraph breaks and dateline dashes (``RENO, Nev. (AP) — ...``), and without a relative
+    clause that is itself an attribution (``Barkley, who said he votes Democratic, said ...``)."""
     left, right = head.left_edge.i, head.right_edge.i
-    if head.dep_ == "relcl" or any(c.dep_ == "relcl" and c.i > head.i for c in head.children):
-        # "Hollande, who returned ..., said": keep the relative clause, as PolNeAR does
-        pass
+    for child in head.children:
+        if child.dep_ == "relcl" and child.i > head.i and _cue_at(child, c.cues) is not None:
+            right = min(right, child.left_edge.i - 1)
     lo = head.i
-    while lo > left and c.zone[lo - 1] < 0:
+    while lo > left and c.zone[lo - 1] < 0 and not _boundary(c.doc[lo - 1]):
         lo -= 1
     hi = head.i
-    while hi < right and c.zone[hi + 1] < 0:
+    while hi < right and c.zone[hi + 1] < 0 and not _boundary(c.doc[hi + 1]):
         hi += 1
     toks = list(c.doc[lo : hi + 1])
     while toks and (toks[0].text in _TRIM or toks[0].is_space):
@@ -178,6 +182,10 @@ def _np_span(c: _Ctx, head: Token) -> Span | None:
     while toks and (toks[-1].text in _TRIM or toks[-1].is_space):
         toks.pop()
     return _token_span(c.text, toks)
+
+
+def _boundary(tok: Token) -> bool:
+    return "\n" in tok.text or tok.text in {"—", "--", "–", ":"}
 
 
 def _actor_for(actors: ActorIndex, head: Token, span: Span | None) -> ActorRef | None:
@@ -331,11 +339,31 @@ def _indirect_content(c: _Ctx, hit: _CueHit) -> tuple[Span, ...]:
                 for grand in child.children:
                     if grand.dep_ in {"pobj", "pcomp"}:
                         return _one(_clause_span(c, grand))
+    if lemma in _NAMING:
+        return _one(_naming(c, verb, children))
     if lemma not in _NO_DOBJ_CONTENT:
         for child in children:
             if child.dep_ == "dobj" and child.i > verb.i and child.pos_ != "PRON":
+                as_phrase = [ch for ch in children if ch.dep_ == "prep" and ch.lower_ == "as" and ch.i > child.i]
+                if as_phrase:
+                    return _one(_trimmed(c, list(c.doc[child.left_edge.i : as_phrase[0].right_edge.i + 1])))
                 return _one(_clause_span(c, child))
     return ()
+
+
+def _naming(c: _Ctx, verb: Token, children: list[Token]) -> Span | None:
+    """``called Trump a fascist``, ``branded the plan "reckless"``: the object with what it is called."""
+    parts = [
+        ch
+        for ch in children
+        if ch.i > verb.i
+        and (ch.dep_ in {"dobj", "oprd", "ccomp", "xcomp"} or (ch.dep_ == "prep" and ch.lower_ == "as"))
+    ]
+    if not parts or all(c.zone[t.i] >= 0 for t in parts[-1].subtree if not t.is_punct):
+        return None  # a quoted label is a partial quote: its content is the quoted words
+    if len(parts) == 1 and not any(t.dep_ == "appos" or c.zone[t.i] >= 0 for t in parts[0].subtree):
+        return None
+    return _trimmed(c, list(c.doc[parts[0].left_edge.i : parts[-1].right_edge.i + 1]))
 
 
 def _one(span: Span | None) -> tuple[Span, ...]:
