@@ -156,6 +156,43 @@ def test_next_day_is_anchored_on_previous_date(times: Times) -> None:
     assert one(found, "The next day").value == "2015-03-04"
 
 
+def test_weekend_looks_back_unless_clause_looks_ahead(times: Times) -> None:
+    assert one(times("Shelling went on over the weekend.", THU), "weekend").value == "2015-03-07/2015-03-08"
+    assert one(times("Talks will continue over the weekend.", THU), "weekend").value == "2015-03-14/2015-03-15"
+    assert one(times("Protests spread last weekend.", SAT_NEW_YEAR), "weekend").value == "2015-12-26/2015-12-27"
+
+
+def test_quarters_centuries_and_holidays(times: Times) -> None:
+    found = times("Growth slowed in the third quarter of 2014, the weakest of the 20th century, before Christmas.", THU)
+    assert one(found, "third quarter").value == "2014-07/2014-09"
+    assert one(found, "20th century").value == "1900/1999"
+    assert one(found, "Christmas").value == "2014-12-25"
+
+
+def test_end_of_this_unit_and_next_weeks(times: Times) -> None:
+    found = times("Rain could last through the end of the week, and the fund will run dry in the next six weeks.", THU)
+    assert one(found, "end of the week").value == "2015-W11"
+    assert one(found, "next six weeks").value == "2015-03-12/2015-04-23"
+
+
+def test_weeks_later_anchored_on_previous_day(times: Times) -> None:
+    found = times("Rebels took the town on 2 February 2015. Two weeks later, the army retook it.", THU)
+    t = one(found, "Two weeks later")
+    assert (t.value, t.granularity) == ("2015-W08", "week")  # 16 February 2015
+
+
+def test_capitalized_unit_word_is_a_title_not_a_date(times: Times) -> None:
+    found = times("He spoke on Sunday on ABC's This Week programme.", THU)
+    assert [t.text for t in found] == ["Sunday"]
+
+
+def test_relative_clause_with_will_makes_month_future(times: Times) -> None:
+    found = times(
+        "Tyson was invited to the convention in July, where Trump will be named the nominee.", date(2016, 6, 29)
+    )
+    assert one(found, "July").value == "2016-07"
+
+
 def test_offsets_and_token_bounds_point_at_the_text(analyzer: Analyzer) -> None:
     doc = analyzer.resources.nlp("Officials said on Monday that talks held since 2004 would resume in two weeks.")
     found = find_times(doc, THU)

@@ -80,11 +80,17 @@ _FORWARD_WORDS = {"next", "coming", "upcoming", "forthcoming"}
 
 
 def _governor(span: Span) -> Token | None:
-    """The verb whose clause the expression modifies."""
+    """The verb whose clause the expression modifies.
+
+    A gerund or bare infinitive with no auxiliary of its own ("from prevailing at the July
+    convention") carries no tense: climb on to the verb it depends on.
+    """
     tok = span.root
-    for _ in range(8):
+    for _ in range(12):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
-            return tok
+            tenseless = tok.tag_ in ("VBG", "VB") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+            if not tenseless or tok.dep_ not in ("pcomp", "advcl", "acl", "xcomp", "conj") or tok.head is tok:
+                return tok
         if tok.head is tok:
             return tok if tok.pos_ in ("VERB", "AUX") else None
         tok = tok.head
@@ -97,6 +103,9 @@ def clause_tense(span: Span) -> Tense:
     before = doc[max(span.start - 2, span.sent.start) : span.end]
     if any(t.lower_ in _FORWARD_WORDS for t in before):
         return "future"
+    for clause in span.root.children:  # "in July, where Trump will be named ..."
+        if clause.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in clause.children):
+            return "future"
     verb = _governor(span)
     if verb is None:
         return "other"
@@ -172,14 +181,18 @@ _TIME_WORD = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d0s)\b)|"
     r"January|February|March|April|May|June|July|August|September|October|November|December"
 )
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
 _NAME_LABELS = {"ORG", "WORK_OF_ART", "LAW", "EVENT", "FAC", "PRODUCT", "PERSON", "GPE", "NORP", "LOC"}
+_UNIT_WORDS = {"week", "month", "year", "weekend", "night", "morning", "evening", "afternoon", "days", "weeks"}
 _WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def _in_name(span: Span) -> bool:
-    """A weekday inside a name: "The Sunday Times", "the Good Friday Agreement"."""
+    """A date word inside a name: "The Sunday Times", "the Good Friday Agreement", ABC's "This Week"."""
     if any(e.label_ in _NAME_LABELS and e.start <= span.start and span.end <= e.end for e in span.doc.ents):
         return True
+    if any(t.lower_ in _UNIT_WORDS and t.text[:1].isupper() and not t.is_sent_start for t in span):
+        return True  # a unit word is capitalized only in a title
     if len(span) != 1 or span[0].lower_ not in _WEEKDAY_NAMES:
         return False
     tok = span[0]
@@ -250,7 +263,7 @@ def find_times(doc: Doc, published: date | None) -> tuple[TimeExpr, ...]:
         if how is None:
             res = resolve_phrase(span.text, ctx)
             if res is None:
-                if not _TIME_WORD.search(span.text):
+                if not _TIME_WORD.search(span.text) and not _NUMERIC_DATE.search(span.text):
                     continue  # spaCy calls "Flight 2019" a DATE
                 res = _fallback(span.text, published)
         else:

@@ -137,7 +137,9 @@ _NUMBERS = {
     "a couple of": 2,
     "a few": 3,
     "several": 3,
+    "some": 3,
 }
+_VAGUE = {"a few", "several", "some", "a couple of"}
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 
 # Month names are matched case-sensitively ("may", "march" are common words); keywords are not.
@@ -146,7 +148,7 @@ _MONTH = _MONTH_FULL[:-1] + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|D
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
-_NUM = r"(?i:\d{1,3}|a\s+couple\s+of|a\s+few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)"  # noqa: E501
+_NUM = r"(?i:\d{1,3}|a\s+couple\s+of|a\s+few|several|some|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)"  # noqa: E501
 _UNIT = r"(?i:hour|day|week|fortnight|month|year|decade)s?"
 _PART = r"(?i:\s+(?:morning|afternoon|evening|night))"
 _WD_PREFIX = rf"(?:{_WEEKDAY},?\s+)?"
@@ -253,15 +255,21 @@ def _iso_date(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 def _day_month(m: re.Match[str], ctx: Context) -> Resolution | None:
     month, day = _month(m["mon"]), int(re.sub(r"\D", "", m["d"]))
+    return _yearless(month, day, ctx, bool(m["rel"] and m["rel"].lower() == "next"))
+
+
+def _yearless(month: int, day: int, ctx: Context, next_: bool = False) -> Resolution | None:
+    """A day and month without a year: the year of a nearby explicit date, else the latest such
+    day on or before publication, or the first on or after it when the clause looks ahead."""
     if _make_day(2000, month, day) is None:  # 2000 is a leap year: rejects only impossible days
         return None
-    if ctx.year is not None:
+    if ctx.year is not None and not next_:
         d = _make_day(ctx.year, month, day)
         return Resolution(d.isoformat(), "day", day=d) if d else None
     pub = ctx.published
     if pub is None:
         return Resolution(None, "day")
-    forward = ctx.forward or bool(m["rel"] and m["rel"].lower() == "next")
+    forward = ctx.forward or next_
     step = 1 if forward else -1
     year = pub.year
     for _ in range(9):  # Feb 29 can be eight years away
@@ -270,6 +278,62 @@ def _day_month(m: re.Match[str], ctx: Context) -> Resolution | None:
             return Resolution(d.isoformat(), "day", day=d)
         year += step
     return None
+
+
+_HOLIDAYS = {
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "boxing day": (12, 26),
+    "new year's eve": (12, 31),
+    "new year’s eve": (12, 31),
+    "new year's day": (1, 1),
+    "new year’s day": (1, 1),
+}
+
+
+def _holiday(m: re.Match[str], ctx: Context) -> Resolution | None:
+    month, day = _HOLIDAYS[re.sub(r"\s+", " ", m["h"].lower())]
+    if m["y"]:
+        d = date(int(m["y"]), month, day)
+        return Resolution(d.isoformat(), "day", year=d.year, day=d)
+    return _yearless(month, day, ctx, bool(m["rel"] and m["rel"].lower() in ("next", "this")))
+
+
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4}
+
+
+def _quarter(m: re.Match[str], ctx: Context) -> Resolution | None:
+    q = int(m["qn"]) if m["qn"] else _ORDINALS[m["q"].lower()]
+    first = 3 * q - 2
+    if m["y"]:
+        year = int(m["y"])
+    elif ctx.published is None:
+        return Resolution(None, "period")
+    else:
+        pub = ctx.published
+        year = pub.year
+        if ctx.forward and date(year, first + 2, 1) < date(pub.year, pub.month, 1):
+            year += 1
+        elif not ctx.forward and date(year, first, 1) > pub:
+            year -= 1
+    return _period(f"{year:04d}-{first:02d}", f"{year:04d}-{first + 2:02d}", year=int(m["y"]) if m["y"] else None)
+
+
+_CENTURIES = {
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+}
+
+
+def _century(m: re.Match[str], ctx: Context) -> Resolution | None:
+    n = int(m["cn"]) if m["cn"] else _CENTURIES[m["c"].lower()]
+    return _period(f"{(n - 1) * 100:04d}", f"{(n - 1) * 100 + 99:04d}")
 
 
 def _month_year(m: re.Match[str], ctx: Context) -> Resolution | None:
@@ -376,7 +440,7 @@ def _ago(m: re.Match[str], ctx: Context) -> Resolution | None:
     if ctx.published is None:
         return Resolution(None, _at(date(2000, 1, 1), unit).granularity)
     sign = 1 if m["dir"].lower() in ("from now", "hence") else -1
-    if m["n"].lower() in ("a few", "several", "a couple of"):
+    if re.sub(r"\s+", " ", m["n"].lower()) in _VAGUE:
         near, far = _shift(ctx.published, unit, sign * 2), _shift(ctx.published, unit, sign * 7)
         a, b = sorted((near, far))
         return _period(a.isoformat(), b.isoformat())
@@ -387,6 +451,11 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
     rel = m["rel"].lower()
     unit = m["unit"].lower()
     pub = ctx.published
+    if unit == "weekend":
+        if pub is None:
+            return Resolution(None, "period")
+        step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
+        return _weekend(pub, step, ctx.tense, this=rel in ("this", "current"))
     if rel == "past" or (rel == "last" and m["the"]):
         # "the past week" is the stretch up to now, not the calendar week before this one
         if pub is None:
@@ -395,18 +464,24 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
     if pub is None:
         return Resolution(None, "period" if unit == "weekend" else _at(date(2000, 1, 1), unit).granularity)
     step = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1, "following": 1}[rel]
-    if unit == "weekend":
-        return _weekend(pub, step, ctx.tense)
     return _at(_shift(pub, unit, step), unit)
 
 
-def _weekend(pub: date, step: int, tense: Tense) -> Resolution:
-    """Saturday/Sunday: ``step`` -1 last, 0 this (or "the"), 1 next; step 0 looks back unless the clause looks ahead."""
+def _weekend(pub: date, step: int, tense: Tense, this: bool = False) -> Resolution:
+    """Saturday and Sunday. ``step`` -1 is last, 1 next. Otherwise, on a weekday, "this weekend" is
+    the coming one unless a past clause early in the week says otherwise; "the weekend" looks back
+    unless the clause looks ahead. During a weekend both mean the current one."""
     saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)  # the latest Saturday on or before pub
     in_weekend = pub.weekday() >= 5
     if step < 0:
         saturday -= timedelta(days=7 if in_weekend else 0)
-    elif step > 0 or (not in_weekend and tense in ("future", "present")):
+    elif in_weekend and step == 0:
+        pass
+    elif step > 0:
+        saturday += timedelta(days=7)
+    elif this:
+        saturday += timedelta(days=0 if tense == "past" and pub.weekday() <= 2 else 7)
+    elif tense in ("future", "present"):
         saturday += timedelta(days=7)
     return _period(saturday.isoformat(), (saturday + timedelta(days=1)).isoformat())
 
@@ -420,7 +495,7 @@ def _the_weekend(m: re.Match[str], ctx: Context) -> Resolution | None:
 def _in_n(m: re.Match[str], ctx: Context) -> Resolution | None:
     """ "in two weeks": a point ahead when the clause looks ahead, else a duration ("the first in two years")."""
     n = _number(m["n"])
-    if n is None or not ctx.forward or m["n"].lower() in ("a few", "several", "a couple of"):
+    if n is None or not ctx.forward or re.sub(r"\s+", " ", m["n"].lower()) in _VAGUE:
         return Resolution(None, "period")
     if ctx.published is None:
         return Resolution(None, _at(date(2000, 1, 1), m["unit"]).granularity)
@@ -435,15 +510,19 @@ def _this_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def _anchored_day(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """Relative to the latest day in the text: "the next day", "two weeks later", "that day"."""
     words = m.group(0).lower()
-    n = _number(m["n"]) if m["n"] else 1
-    if n is None:
-        return None
-    sign = -1 if any(w in words for w in ("before", "previous", "earlier", "preceding", "prior")) else 1
+    unit = m["unit"] or "day"
+    if m["same"]:
+        n = 0
+    else:
+        count = _number(m["n"]) if m["n"] else 1
+        if count is None:
+            return None
+        n = -count if any(w in words for w in ("before", "previous", "earlier", "preceding", "prior")) else count
     if ctx.anchor is None:
-        return Resolution(None, "day")
-    d = ctx.anchor + timedelta(days=sign * n)
-    return Resolution(d.isoformat(), "day", day=d)
+        return Resolution(None, _at(date(2000, 1, 1), unit).granularity)
+    return _at(_shift(ctx.anchor, unit, n), unit)
 
 
 def _season(m: re.Match[str], ctx: Context) -> Resolution | None:
@@ -470,7 +549,7 @@ def _season(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 def _modified(m: re.Match[str], ctx: Context) -> Resolution | None:
     inner = resolve_point(m["p"], ctx)
-    if inner is None or inner.granularity not in ("month", "year"):
+    if inner is None or inner.granularity not in ("week", "month", "year"):
         return None
     return inner
 
@@ -510,8 +589,10 @@ def _past_n(m: re.Match[str], ctx: Context) -> Resolution | None:
         return None
     if ctx.published is None:
         return Resolution(None, "period")
-    start = _shift(ctx.published, m["unit"], -n)
-    return _period(start.isoformat(), ctx.published.isoformat())
+    pub = ctx.published
+    if m["rel"].lower() in ("next", "coming"):
+        return _period(pub.isoformat(), _shift(pub, m["unit"], n).isoformat())
+    return _period(_shift(pub, m["unit"], -n).isoformat(), pub.isoformat())
 
 
 def _relation(m: re.Match[str], ctx: Context) -> Resolution | None:
@@ -561,16 +642,34 @@ _P_REL_UNIT = (
     rf"(?:(?P<the>{_kw('the')})\s+)?(?P<rel>{_kw('last|past|previous|this|current|next|coming|following')})"
     rf"\s+(?P<unit>{_kw('weekend|week|month|year|decade')})"
 )
-_P_THIS_UNIT = rf"{_kw('earlier|later')}\s+(?:{_kw('this|in the')})\s+(?P<unit>{_kw('week|month|year')})"
+_P_THIS_UNIT = (
+    rf"(?:{_kw('earlier|later')}\s+(?:{_kw('this|in the')})|{_MOD}\s+(?:{_kw('this|the')}))"
+    rf"\s+(?P<unit>{_kw('week|month|year')})(?!\s+{_kw('of|before|after')}\b)"
+)
 _P_ANCHORED = (
     rf"(?:{_kw('the')}\s+{_kw('next|following|previous|preceding')}\s+{_kw('day')}|"
-    rf"(?P<n>{_NUM})\s+{_kw('days?')}\s+{_kw('later|earlier')}|{_kw('the day before|the day after')}(?=\s*[,.;]))"
+    rf"(?P<n>{_NUM})\s+(?P<unit>{_kw('day|week|month|year')})s?\s+{_kw('later|earlier')}|"
+    rf"{_kw('the day before|the day after')}(?=\s*[,.;])|"
+    rf"(?P<same>(?:{_kw('earlier|later')}\s+)?{_kw('that day|the same day|that night|that morning|that evening')}))"
 )
 _P_SEASON = (
     rf"(?:(?P<rel>{_kw('last|next|this|coming|past')})\s+)?(?:{_kw('the')}\s+)?"
     rf"(?P<season>{_kw('spring|summer|autumn|fall|winter')})(?:\s+(?:{_kw('of')}\s+)?(?P<y>{_YEAR}))?"
 )
 _P_YEAR_BARE = rf"(?P<y>{_YEAR})"
+_P_HOLIDAY = (
+    rf"(?:(?P<rel>{_kw('last|next|this')})\s+)?"
+    r"(?P<h>Christmas\s+Eve|Christmas\s+Day|Christmas|Boxing\s+Day|New\s+Year['’]s\s+(?:Eve|Day))"
+    rf"(?:,?\s+(?P<y>{_YEAR}))?"
+)
+_P_QUARTER = (
+    rf"(?:{_kw('the')}\s+(?P<q>{_kw('first|second|third|fourth|last|1st|2nd|3rd|4th')})\s+{_kw('quarter')}"
+    rf"|Q(?P<qn>[1-4]))(?:,?\s+(?:{_kw('of')}\s+)?(?P<y>{_YEAR}))?"
+)
+_P_CENTURY = (
+    rf"{_kw('the')}\s+(?:(?P<cn>1[5-9]|2[01])(?:st|th)|(?P<c>{_kw('fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first')}))"
+    rf"[\s-]+{_kw('century')}"
+)
 _P_YEAR_IN_TEXT = (
     rf"{_kw('in|during|of|from|to|until|till|by|before|after|since|between|and|through|throughout|around|early|late|mid|the year|fiscal|year|or')}"  # noqa: E501
     rf"[\s-]+(?P<core>(?P<y>{_YEAR}))(?![-–—/]\d)(?!\s*(?:%|per\s*cent|percent))"
@@ -593,11 +692,16 @@ _POINTS: tuple[tuple[str, str, Resolver], ...] = (
     ("weekday", _P_WEEKDAY, _weekday),
     ("weekend", rf"{_kw('the')}\s+{_kw('weekend')}", _the_weekend),
     ("season", _P_SEASON, _season),
+    ("holiday", _P_HOLIDAY, _holiday),
+    ("quarter", _P_QUARTER, _quarter),
+    ("century", _P_CENTURY, _century),
     ("month", _P_MONTH, _month_alone),
     ("year", _P_YEAR_BARE, _year),
 )
 _POINT = "(?:" + "|".join(_ungroup(p) for _, p, _ in _POINTS) + ")"
-_POINT_MY = "(?:" + "|".join(_ungroup(p) for n, p, _ in _POINTS if n in ("month_year", "month", "year")) + ")"
+_POINT_MY = (
+    "(?:" + "|".join(_ungroup(p) for n, p, _ in _POINTS if n in ("month_year", "relative_unit", "month", "year")) + ")"
+)
 _POINT_RULES = tuple(Rule(n, re.compile(p), re.compile(p), r) for n, p, r in _POINTS)
 
 _RULES: tuple[Rule, ...] = (
@@ -611,12 +715,6 @@ _RULES: tuple[Rule, ...] = (
     ),
     _rule("year_range", rf"(?P<a>{_YEAR})\s*[-–—/]\s*(?P<b>{_YEAR}|\d\d(?!\d))", _year_range),
     _rule(
-        "past_n",
-        rf"(?:{_kw('over|in|during|for|within|throughout')}\s+)?{_kw('the')}\s+{_kw('past|last|previous')}\s+"
-        rf"(?:(?P<n>{_NUM})\s+)?(?P<unit>{_UNIT})",
-        _past_n,
-    ),
-    _rule(
         "relation",
         rf"(?P<rel>{_kw('until|till|by|before|after|as of|no later than|prior to|ahead of|as early as|as late as')})"
         rf"\s+(?P<p>{_POINT})",
@@ -624,12 +722,18 @@ _RULES: tuple[Rule, ...] = (
     ),
     _rule("modified", rf"{_MOD}[\s-]+(?P<p>{_POINT_MY})", _modified),
     *(_rule(n, p, r) for n, p, r in _POINTS if n != "year"),
+    _rule(
+        "past_n",
+        rf"(?:{_kw('over|in|during|for|within|throughout')}\s+)?{_kw('the')}\s+(?P<rel>{_kw('past|last|previous|next|coming')})\s+"
+        rf"(?:(?P<n>{_NUM})\s+)?(?P<unit>{_UNIT})",
+        _past_n,
+    ),
     _rule("year", _P_YEAR_IN_TEXT, _year, phrase=_P_YEAR_BARE),
     _rule("in_n", rf"{_kw('in')}\s+(?P<n>{_NUM})\s+(?P<unit>{_UNIT})(?!\s+{_kw('of')}\b)", _in_n),
     _rule(
         "duration",
         rf"(?:{_kw('a|an|one')}[\s-]+{_kw('hour|day|week|fortnight|month|year|decade')}"
-        rf"|(?!{_kw('a|an|one')}[\s-])(?P<n>{_NUM})[\s-]+(?P<unit>{_UNIT}))(?:[\s-]+{_kw('long')})?|{_kw('years|decades|months|weeks|days')}[\s-]+{_kw('long')}"
+        rf"|(?!{_kw('a|an|one')}[\s-])(?P<n>{_NUM})[\s-]+(?P<unit>{_UNIT}))(?:[\s-]+{_kw('long')})?|{_kw('years|decades|months|weeks|days|year|decade|month|week|day')}[\s-]+{_kw('long')}"
         rf"|{_kw('for')}\s+{_kw('years|decades|months|weeks|days')}|{_kw('recent')}\s+{_kw('years|months|weeks|days')}",
         _duration,
     ),
