@@ -172,6 +172,8 @@ class Event:
     claimed_by: ActorRef | None = None
     content: Span | None = None
     mentions: tuple[Span, ...] = ()
+    #: PLOVER conflict-cooperation score (-10 .. +10) of the event type and mode.
+    score: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -196,6 +198,7 @@ class Event:
             "claimed_by": self.claimed_by.to_dict() if self.claimed_by else None,
             "content": self.content.to_dict() if self.content else None,
             "mentions": [m.to_dict() for m in self.mentions],
+            "score": self.score,
         }
 
 

@@ -1,0 +1,221 @@
+"""Convert the PETRARCH2 CAMEO verb-pattern dictionary into tacitus' event lexicon TSVs.
+
+Usage (from the repository root)::
+
+    python scripts/convert_cameo_verbs.py ../shared/data
+
+Reads ``dictionaries/petrarch2/CAMEO.2.0.txt`` (MIT, Open Event Data Alliance) and maps each
+CAMEO code to a PLOVER event, mode and context with ``events/plover/CAMEO2PLOVER-2021.txt``.
+Writes ``src/tacitus/data/events/cameo_verbs.tsv`` and ``cameo_synsets.tsv``.
+
+What is kept: verb blocks (a group of synonym verbs with a default code), each verb's own
+code, and the block's patterns whose words all follow the verb (``- * WORD (PREP NOUN)``).
+Patterns with words before the verb (subject constraints) and the source/target markers
+(``$``, ``+``, ``^``, ``%``) are dropped: tacitus attaches arguments on the dependency
+parse instead. Codes under CAMEO 01 (public statement) have no PLOVER event and are
+dropped; CAMEO 02 (appeal) is coded REQUEST with the mode of the matching CAMEO 10 code.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent.parent
+OUT = HERE / "src" / "tacitus" / "data" / "events"
+
+#: CAMEO 02x (appeal) -> the CAMEO 10x (demand) code carrying the same PLOVER mode and context.
+APPEAL_AS_DEMAND = {
+    "020": "100",
+    "021": "101",
+    "0211": "1011",
+    "0212": "1012",
+    "0213": "1013",
+    "0214": "1014",
+    "022": "102",
+    "023": "103",
+    "0231": "1031",
+    "0232": "1032",
+    "0233": "1033",
+    "0234": "1034",
+    "024": "104",
+    "0241": "1041",
+    "0242": "1042",
+    "0243": "1043",
+    "0244": "1044",
+    "025": "105",
+    "0251": "1051",
+    "0252": "1052",
+    "0253": "1053",
+    "0254": "1054",
+    "0255": "1055",
+    "0256": "1056",
+    "026": "106",
+    "027": "107",
+    "028": "108",
+}
+
+_CODE = re.compile(r"\[([^\]]*)\]")
+
+
+def read_plover_map(path: Path) -> dict[str, tuple[str, str, str]]:
+    """CAMEO code -> (event, mode, context); context codes joined with ';'."""
+    out: dict[str, tuple[str, str, str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line or ":" not in line or line.startswith("~"):
+            continue
+        code, rest = line.split(":", 1)
+        parts = [p.strip() for p in rest.split(",")]
+        if len(parts) < 2 or not parts[0]:
+            continue
+        event = parts[0]
+        mode = parts[1].replace(" ", "") if len(parts) > 1 else ""
+        context = (
+            ";".join(c.strip().replace(" ", "_") for c in parts[2].split(";") if c.strip()) if len(parts) > 2 else ""
+        )
+        out[code.strip()] = (event, mode, context)
+    return out
+
+
+def plover_for(code: str, table: dict[str, tuple[str, str, str]]) -> tuple[str, str, str] | None:
+    code = APPEAL_AS_DEMAND.get(code, code)
+    while code:
+        if code in table and len(code) > 2:
+            return table[code]
+        if len(code) == 2 and code in table:
+            return table[code]
+        code = code[:-1]
+    return None
+
+
+def parse_code(text: str) -> str | None:
+    m = _CODE.search(text)
+    if not m:
+        return None
+    for part in m.group(1).split(":"):
+        part = part.strip()
+        if part and part != "---" and part.isdigit():
+            return part
+    return None
+
+
+def clean_word(word: str) -> str:
+    return word.strip().lstrip("+").rstrip("_").replace("_", " ").lower()
+
+
+def parse_pattern(body: str) -> list[str] | None:
+    """``* AID (TO {ARMS SHIPMENT})`` -> ['aid', 'to', 'arms', 'shipment']; None if unusable."""
+    body = body.strip()
+    if not body.startswith("*"):
+        return None  # words before the verb constrain the subject: not kept
+    words: list[str] = []
+    for raw in re.split(r"[\s(){}]+", body[1:]):
+        if not raw or raw in {"$", "+", "^", "%", "="}:
+            continue
+        if raw.startswith("&"):
+            words.append(raw.rstrip("_").lower())
+        elif re.fullmatch(r"[A-Za-z][A-Za-z'\-]*_?", raw):
+            words.append(clean_word(raw))
+        else:
+            return None
+    return words or None
+
+
+def convert(data_dir: Path) -> tuple[list[list[str]], list[list[str]]]:
+    source = data_dir / "dictionaries" / "petrarch2" / "CAMEO.2.0.txt"
+    table = read_plover_map(data_dir / "events" / "plover" / "CAMEO2PLOVER-2021.txt")
+    rows: list[list[str]] = []
+    synsets: list[list[str]] = []
+    seen: set[tuple[str, str, str]] = set()
+    group = ""
+    group_code: str | None = None
+    current_set: str | None = None
+    in_verbs = False
+    for line in source.read_text(encoding="utf-8", errors="replace").splitlines():
+        text = line.split("#", 1)[0].rstrip()
+        if "VERB PATTERNS" in line:
+            in_verbs = True
+            continue
+        if not in_verbs:
+            if text.startswith("&"):
+                current_set = text.strip().rstrip("_").lower()
+            elif text.startswith("+") and current_set and not current_set.startswith(("&aux", "&tobe", "&prep")):
+                synsets.append([current_set, clean_word(text)])
+            continue
+        if not text.strip():
+            continue
+        if text.startswith("---"):
+            group = text.strip("- ").split("[")[0].strip().lower()
+            group_code = parse_code(text)
+            continue
+        if text.startswith("-"):
+            code = parse_code(text)
+            body = _CODE.split(text[1:])[0]
+            words = parse_pattern(body)
+            mapped = plover_for(code, table) if code else None
+            if words is None or mapped is None or code is None:
+                continue
+            _emit(rows, seen, group, "*", " ".join(words), mapped, code)
+            continue
+        # a verb line: WORD {forms} [code] or +MULTI_WORD {forms} [code]
+        head = re.split(r"[\s{\[]", text.strip(), maxsplit=1)[0]
+        if not re.fullmatch(r"\+?[A-Za-z][A-Za-z_\-]*", head):
+            continue
+        words = clean_word(head).split()
+        lemma, particle = words[0], " ".join(words[1:])
+        code = parse_code(text.split("}", 1)[-1]) or group_code
+        mapped = plover_for(code, table) if code else None
+        if mapped is None or code is None:
+            _emit(rows, seen, group, lemma, particle, None, "")
+        else:
+            _emit(rows, seen, group, lemma, particle, mapped, code)
+    return rows, synsets
+
+
+def _emit(
+    rows: list[list[str]],
+    seen: set[tuple[str, str, str]],
+    group: str,
+    lemma: str,
+    pattern: str,
+    mapped: tuple[str, str, str] | None,
+    code: str,
+) -> None:
+    key = (group, lemma, pattern)
+    if key in seen:
+        return
+    seen.add(key)
+    event, mode, context = mapped if mapped else ("", "", "")
+    rows.append([group, lemma, pattern, event, mode, context, code])
+
+
+def main(argv: list[str]) -> int:
+    data_dir = Path(argv[1]) if len(argv) > 1 else HERE.parent / "shared" / "data"
+    rows, synsets = convert(data_dir)
+    OUT.mkdir(parents=True, exist_ok=True)
+    header = (
+        "# Converted by scripts/convert_cameo_verbs.py from the PETRARCH2 CAMEO verb-pattern dictionary\n"
+        "# (CAMEO.2.0.txt, MIT, (c) 2015 Open Event Data Alliance), mapped to PLOVER v0.8 with\n"
+        "# CAMEO2PLOVER-2021.txt (Open Event Data Alliance). Do not edit by hand: edit manual.tsv.\n"
+        "# group: the CAMEO verb block; lemma '*' = a pattern for every verb of the block;\n"
+        "# an empty event = the verb only codes through a pattern. pattern: words that must appear\n"
+        "# among the verb's dependents (&set = any word of cameo_synsets.tsv).\n"
+    )
+    with (OUT / "cameo_verbs.tsv").open("w", encoding="utf-8") as f:
+        f.write(header)
+        f.write("group\tlemma\tpattern\tevent\tmode\tcontext\tcameo\n")
+        for row in rows:
+            f.write("\t".join(row) + "\n")
+    with (OUT / "cameo_synsets.tsv").open("w", encoding="utf-8") as f:
+        f.write(header.splitlines()[0] + "\n" + header.splitlines()[1] + "\n")
+        f.write("set\tword\n")
+        for s in synsets:
+            f.write("\t".join(s) + "\n")
+    print(f"wrote {len(rows)} verb rows and {len(synsets)} synonym-set words to {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))

@@ -1,0 +1,229 @@
+"""Events: PLOVER type and full-tuple accuracy, quad accuracy, CASE 2021 types, and the stage's time share.
+
+- PLOVER gold records (MEASURE): each record's text analyzed as one article. Event-type
+  macro-F1 over the 16 PLOVER types, multi-label per record (a type counts as predicted if
+  any event of that type is output); full-tuple recall: an output event of the gold type
+  whose actor countries meet the gold source countries and, where the gold has a target,
+  whose recipient countries meet the gold target countries.
+- ConfliBERT train (TUNE): 5-way quad accuracy (0 = no event, 1..4 = PLOVER quads).
+- CASE 2021 task 2 (MEASURE, report only): fine-grained ACLED-style types mapped to a PLOVER
+  type; macro-F1 over the mapped types.
+- Speed (DEV): event extraction time as a share of bare spaCy parsing of the same texts.
+"""
+
+from __future__ import annotations
+
+import csv
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from tacitus.bench import BenchContext, BenchReport, Metric
+from tacitus.bench.plover_gold import GSR_PATH, GoldRecord, load_gold
+from tacitus.events import EVENT_TYPES, extract_events
+from tacitus.model import QUADS, Analysis, Article, Event
+
+CONFLIBERT_TRAIN = "events/conflibert/cameo_class_train.tsv"
+CASE2021 = "events/case2021/CASE2021_task2_test_set_final_release_with_labels.tsv"
+GOLD_DATE = date(2000, 1, 1)
+#: The TUNE and CASE snippets carry no date; any fixed anchor will do (dates are not scored there).
+ANCHOR_DATE = date(2020, 1, 1)
+
+#: CASE 2021 fine-grained type -> PLOVER event (None: no PLOVER event, e.g. natural disasters).
+#: Written from the type names and the ACLED/PLOVER definitions, not from the snippets.
+CASE_TO_PLOVER: dict[str, str | None] = {
+    "ABDUCT_DISSAP": "ASSAULT",
+    "AGREEMENT": "AGREE",
+    "AIR_STRIKE": "ASSAULT",
+    "ARMED_CLASH": "ASSAULT",
+    "ARREST": "COERCE",
+    "ART_MISS_ATTACK": "ASSAULT",
+    "ATTACK": "ASSAULT",
+    "ATTRIB": "ACCUSE",
+    "CHANGE_TO_GROUP_ACT": None,
+    "CHEM_WEAP": "ASSAULT",
+    "DIPLO": "CONSULT",
+    "DISR_WEAP": "COERCE",
+    "FORCE_AGAINST_PROTEST": "ASSAULT",
+    "GOV_REGAINS_TERIT": "ASSAULT",
+    "GRENADE": "ASSAULT",
+    "HQ_ESTABLISHED": "MOBILIZE",
+    "MAN_MADE_DISASTER": None,
+    "MOB_VIOL": "PROTEST",
+    "NATURAL_DISASTER": None,
+    "NON_STATE_ACTOR_OVERTAKES_TER": "ASSAULT",
+    "NON_VIOL_TERRIT_TRANSFER": "RETREAT",
+    "ORG_CRIME": None,
+    "OTHER": None,
+    "PEACE_PROTEST": "PROTEST",
+    "PROPERTY_DISTRUCT": "ASSAULT",
+    "PROTEST_WITH_INTER": "PROTEST",
+    "REM_EXPLOS": "ASSAULT",
+    "SEX_VIOL": "ASSAULT",
+    "SUIC_BOMB": "ASSAULT",
+    "VIOL_DEMONSTR": "PROTEST",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TypeScores:
+    macro_f1: float
+    per_type: dict[str, tuple[float, int]]  # type -> (F1, gold count)
+
+
+def macro_f1(gold: Sequence[set[str]], predicted: Sequence[set[str]], types: Iterable[str]) -> TypeScores:
+    """Multi-label macro-F1: per type, true positives are items where the type is both gold and predicted."""
+    per_type: dict[str, tuple[float, int]] = {}
+    for t in types:
+        tp = sum(1 for g, p in zip(gold, predicted, strict=True) if t in g and t in p)
+        fp = sum(1 for g, p in zip(gold, predicted, strict=True) if t not in g and t in p)
+        fn = sum(1 for g, p in zip(gold, predicted, strict=True) if t in g and t not in p)
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0
+        per_type[t] = (f1, tp + fn)
+    scores = [f for f, _n in per_type.values()]
+    return TypeScores(sum(scores) / len(scores) if scores else 0.0, per_type)
+
+
+def tuple_hit(record: GoldRecord, events: Sequence[Event]) -> bool:
+    """An event of the gold type whose actors meet the gold sources and recipients the gold targets."""
+    sources = {a.country for a in record.source if a.country}
+    targets = {a.country for a in record.target if a.country}
+    for e in events:
+        if e.event != record.event:
+            continue
+        if sources and not sources & {a.country for a in e.actor}:
+            continue
+        if targets and not targets & {r.country for r in e.recipient}:
+            continue
+        return True
+    return False
+
+
+def sentence_quad(events: Sequence[Event]) -> int:
+    """0 with no event, else the PLOVER quad number (1..4) of the most confident event."""
+    if not events:
+        return 0
+    top = max(events, key=lambda e: e.confidence)
+    return QUADS.index(top.quad) + 1
+
+
+def _analyze(ctx: BenchContext, texts: Sequence[str], published: date | None) -> list[Analysis]:
+    articles = [Article(id=str(i), text=t, published=published) for i, t in enumerate(texts)]
+    return list(ctx.analyzer.analyze_many(articles))
+
+
+def _plover(ctx: BenchContext, report: BenchReport) -> None:
+    gold = load_gold(ctx.path(GSR_PATH))
+    records = list(gold.records[: ctx.limit] if ctx.limit else gold.records)
+    ctx.progress(f"events: {len(records)} PLOVER gold records")
+    analyses = _analyze(ctx, [r.text for r in records], GOLD_DATE)
+    gold_sets = [{r.event} for r in records]
+    pred_sets = [{e.event for e in a.events} for a in analyses]
+    scores = macro_f1(gold_sets, pred_sets, EVENT_TYPES)
+    hits = sum(tuple_hit(r, a.events) for r, a in zip(records, analyses, strict=True))
+    dataset = "PLOVER GSR (CAMEO-manual records, v0.5b1 labels remapped)"
+    report.add(Metric("plover_event_type_macro_f1", scores.macro_f1, dataset, "MEASURE", len(records), target=0.70))
+    report.add(Metric("plover_full_tuple_recall", hits / len(records), dataset, "MEASURE", len(records), target=0.50))
+    report.notes.append(
+        "PLOVER per-type F1: " + ", ".join(f"{t} {f:.2f} (n={n})" for t, (f, n) in scores.per_type.items())
+    )
+    report.notes.append(f"PLOVER records skipped: {gold.skipped}")
+
+
+def _conflibert(ctx: BenchContext, report: BenchReport) -> None:
+    path = ctx.path(CONFLIBERT_TRAIN)
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = [(r[0], int(r[1])) for r in csv.reader(f, delimiter="\t") if len(r) >= 2 and r[1].strip().isdigit()]
+    if ctx.limit:
+        rows = rows[: ctx.limit]
+    ctx.progress(f"events: {len(rows)} ConfliBERT train sentences")
+    analyses = _analyze(ctx, [t for t, _ in rows], ANCHOR_DATE)
+    correct = sum(sentence_quad(a.events) == label for (_t, label), a in zip(rows, analyses, strict=True))
+    report.add(
+        Metric("conflibert_quad_accuracy", correct / len(rows), "ConfliBERT cameo_class train", "TUNE", len(rows))
+    )
+
+
+def _case2021(ctx: BenchContext, report: BenchReport) -> None:
+    path = ctx.path(CASE2021)
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f, delimiter="\t")
+        rows = [(r["EventSnippet"], r["SubType"]) for r in reader if r.get("EventSnippet")]
+    if ctx.limit:
+        rows = rows[: ctx.limit]
+    ctx.progress(f"events: {len(rows)} CASE 2021 snippets")
+    analyses = _analyze(ctx, [t for t, _ in rows], ANCHOR_DATE)
+    gold = [{t} if (t := CASE_TO_PLOVER.get(sub)) else set() for _s, sub in rows]
+    pred = [{e.event for e in a.events} for a in analyses]
+    types = sorted({t for g in gold for t in g})
+    scores = macro_f1(gold, pred, types)
+    report.add(
+        Metric(
+            "case2021_plover_type_macro_f1",
+            scores.macro_f1,
+            "CASE 2021 task 2 (mapped to PLOVER)",
+            "MEASURE",
+            len(rows),
+        )
+    )
+    report.notes.append(
+        "CASE 2021 per-type F1: " + ", ".join(f"{t} {f:.2f} (n={n})" for t, (f, n) in scores.per_type.items())
+    )
+
+
+def _speed(ctx: BenchContext, report: BenchReport) -> None:
+    """Event extraction time against bare spaCy parsing, on the ConfliBERT train sentences as one text each."""
+    path = ctx.path(CONFLIBERT_TRAIN)
+    with path.open(encoding="utf-8", newline="") as f:
+        texts = [r[0] for r in csv.reader(f, delimiter="\t") if r]
+    texts = texts[: ctx.limit or 400]
+    analyzer = ctx.analyzer
+    res = analyzer.resources
+    started = time.perf_counter()
+    docs = list(res.nlp.pipe(texts, batch_size=ctx.settings.batch_size))
+    parse = time.perf_counter() - started
+    from tacitus.actors import find_actors
+    from tacitus.quotes import extract_quotes
+    from tacitus.when import find_times
+    from tacitus.where import find_places
+
+    inputs = []
+    for i, doc in enumerate(docs):
+        article = Article(id=str(i), text=doc.text)
+        actors = find_actors(doc, article, res.actors)
+        inputs.append(
+            (
+                doc,
+                actors,
+                find_times(doc, ANCHOR_DATE),
+                find_places(doc, actors, res.gazetteer),
+                extract_quotes(doc, actors, res.cues),
+            )
+        )
+    started = time.perf_counter()
+    for doc, actors, times, places, quotes in inputs:
+        extract_events(doc, ANCHOR_DATE, actors, times, places, quotes, res.events)
+    events = time.perf_counter() - started
+    share = events / parse if parse else 0.0
+    report.add(
+        Metric(
+            "events_time_share_of_parse",
+            share,
+            f"ConfliBERT train, {len(texts)} sentences",
+            "DEV",
+            len(texts),
+            target=0.10,
+            higher_is_better=False,
+        )
+    )
+    report.notes.append(f"spaCy parse {parse:.2f}s, event extraction {events:.3f}s for {len(texts)} sentences")
+
+
+def run(ctx: BenchContext) -> BenchReport:
+    report = BenchReport("events")
+    _plover(ctx, report)
+    _conflibert(ctx, report)
+    _case2021(ctx, report)
+    _speed(ctx, report)
+    return report

@@ -1,0 +1,43 @@
+"""Events: PLOVER v0.8 event coding on the dependency parse.
+
+A trigger is a verb or an event noun whose lemma the lexicon knows (``lexicon.py``); the
+most specific pattern over its dependents picks the PLOVER event, mode and CAMEO code.
+Arguments come from the parse (``extract.py``): subject or passive agent as actor, object
+or prepositional target as recipient, control and coordination followed; coded actors come
+from the actors stage (``ActorIndex.ref_at``). Date, negation, modality and place come from
+the clause (``clause.py``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from tacitus.actors import ActorIndex
+from tacitus.events.extract import extract
+from tacitus.events.lexicon import DATA, EVENT_TYPES, EventLexicon, read_event_lexicon
+from tacitus.model import Event, Quote
+from tacitus.settings import Settings
+from tacitus.when import TimeExpr
+from tacitus.where import PlaceMention
+
+__all__ = ["EVENT_TYPES", "EventLexicon", "extract_events", "load_event_lexicon"]
+
+
+def load_event_lexicon(settings: Settings) -> EventLexicon:
+    """The shipped event lexicon (CAMEO-derived verb patterns + hand-written PLOVER rows)."""
+    return read_event_lexicon(DATA)
+
+
+def extract_events(
+    doc: Doc,
+    published: date | None,
+    actors: ActorIndex,
+    times: tuple[TimeExpr, ...],
+    places: tuple[PlaceMention, ...],
+    quotes: tuple[Quote, ...],
+    lexicon: EventLexicon,
+) -> tuple[Event, ...]:
+    """PLOVER events of one article, ids E1, E2, ... in text order, repeated mentions merged."""
+    return extract(doc, published, actors, times, places, quotes, lexicon)

@@ -1,0 +1,171 @@
+"""Clause-level facts for an event trigger: its clause tokens, modality, negation, date and place.
+
+Everything here reads the dependency parse around one clause head (a verb, or the light
+verb governing a nominal event); nothing resolves actors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.tokens import Token
+
+from tacitus.model import Modality, Place, Quote
+from tacitus.when import TimeExpr
+from tacitus.where import PlaceMention
+
+#: Dependencies that open a nested clause: tokens below them belong to another event.
+NESTED = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "pcomp"})
+_HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+#: Verbs whose complement is an intended or planned act ("plans to attack").
+_FUTURE_GOVERNORS = frozenset(
+    {"plan", "intend", "prepare", "expect", "aim", "schedule", "hope", "want", "seek", "wish", "decide", "go", "set"}
+)
+#: Verbs whose complement is only entertained ("considering sanctions").
+_HYPOTHETICAL_GOVERNORS = frozenset({"consider", "propose", "suggest", "mull", "weigh", "contemplate", "discuss"})
+_CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+_LOCATION_PREPS = frozenset({"in", "near", "at", "outside", "around", "across", "inside", "off"})
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+#: A past event this much older than the publication date, with its own date, is "historical".
+HISTORICAL_AFTER = timedelta(days=365)
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    value: str | None
+    text: str | None
+    source: str  # "text" | "published"
+    granularity: str
+
+
+def clause_tokens(head: Token) -> set[int]:
+    """Token indices of ``head``'s clause: its subtree without nested clauses of other verbs."""
+    out: set[int] = set()
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        out.add(tok.i)
+        for child in tok.children:
+            if child.dep_ in NESTED and child.i != head.i:
+                continue
+            if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
+                continue
+            stack.append(child)
+    return out
+
+
+def governors(head: Token) -> list[Token]:
+    """The chain of verbs that take ``head`` as complement or conjunct (xcomp/ccomp/advcl/conj), nearest first."""
+    chain: list[Token] = []
+    tok = head
+    while tok.dep_ in {"xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep"} and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in {"VERB", "AUX"}:
+            chain.append(tok)
+        if len(chain) > 4:
+            break
+    return chain
+
+
+def verb_ancestors(head: Token) -> list[Token]:
+    """Every verb above ``head`` in its sentence, nearest first (for the nearest governing date)."""
+    return [a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}]
+
+
+def is_negated(head: Token, noun: Token | None = None) -> bool:
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in head.children):
+        return True
+    return noun is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
+def modality_of(head: Token) -> Modality:
+    """hypothetical / future / asserted from auxiliaries, conditional marks and governing verbs."""
+    for tok in (head, *governors(head)):
+        aux = {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
+        if aux & _HYPOTHETICAL_AUX:
+            return "hypothetical"
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in tok.children):
+            return "hypothetical"
+        if aux & _FUTURE_AUX:
+            return "future"
+        if tok is not head:
+            if tok.lemma_ in _HYPOTHETICAL_GOVERNORS:
+                return "hypothetical"
+            if tok.lemma_ in _FUTURE_GOVERNORS:
+                return "future"
+        # "is to meet", "are due to sign"
+        if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and tok.head.i < tok.i:
+            return "future"
+    return "asserted"
+
+
+def quote_for(start: int, quotes: tuple[Quote, ...]) -> Quote | None:
+    for q in quotes:
+        if q.content.start <= start < q.content.end:
+            return q
+    return None
+
+
+def _resolve(t: TimeExpr) -> tuple[str | None, str]:
+    if t.value:
+        return t.value, t.granularity
+    # The dates stage leaves some expressions unresolved; a bare year is still a year.
+    m = _YEAR.search(t.text)
+    if m and len(t.text.split()) <= 3:
+        return m.group(1), "year"
+    return None, t.granularity
+
+
+def date_for(head: Token, times: tuple[TimeExpr, ...], published: date | None) -> EventDate:
+    """The TimeExpr of the clause, else of the nearest governing clause, else the publication date."""
+    if times:
+        for tok in (head, *verb_ancestors(head)):
+            clause = clause_tokens(tok)
+            for t in times:
+                if t.tok_start in clause and (t.tok_end - 1) in clause:
+                    value, granularity = _resolve(t)
+                    if value:
+                        return EventDate(value, t.text, "text", granularity)
+                    if published:
+                        return EventDate(published.isoformat(), t.text, "published", "day")
+                    return EventDate(None, t.text, "published", "unknown")
+    return EventDate(published.isoformat() if published else None, None, "published", "day")
+
+
+def is_historical(when: EventDate, published: date | None) -> bool:
+    if when.source != "text" or not when.value or published is None:
+        return False
+    value = when.value
+    try:
+        if len(value) == 4:
+            end = date(int(value), 12, 31)
+        elif len(value) == 7:
+            year, month = int(value[:4]), int(value[5:7])
+            end = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+        else:
+            end = date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return end < published - HISTORICAL_AFTER
+
+
+def place_for(head: Token, places: tuple[PlaceMention, ...]) -> Place | None:
+    """A place in an "in/near/at X" phrase of the clause."""
+    if not places:
+        return None
+    clause = clause_tokens(head)
+    doc = head.doc
+    for p in places:
+        root = doc[p.tok_start : p.tok_end].root
+        tok = root
+        # climb through "in the town of X" / "near X city"
+        for _ in range(3):
+            if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATION_PREPS and tok.head.i in clause:
+                return p.place
+            if tok.head.i == tok.i:
+                break
+            tok = tok.head
+    return None

@@ -1,0 +1,513 @@
+"""Find event triggers on the parse, attach their arguments, and build :class:`~tacitus.model.Event` records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from tacitus.actors import ActorIndex
+from tacitus.events.clause import (
+    EventDate,
+    date_for,
+    governors,
+    is_historical,
+    is_negated,
+    modality_of,
+    place_for,
+    quote_for,
+)
+from tacitus.events.lexicon import EventLexicon, Pattern, Sense
+from tacitus.model import ActorRef, Event, Modality, Quote, Span
+from tacitus.when import TimeExpr
+from tacitus.where import PlaceMention
+
+#: Dependents of a noun that can name who it is, for actor lookup ("Iranian officials", "the minister of France").
+_NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod"})
+_NP_PREPS = frozenset({"of", "from"})
+#: Prepositions that introduce a recipient ("attacked positions in", no; "fired on", yes).
+_RECIPIENT_PREPS = ("against", "on", "upon", "at", "with", "to", "toward", "towards", "into", "from", "over", "for")
+#: Verbs whose object controls the subject of their complement ("urged Iran to stop").
+_OBJECT_CONTROL = frozenset(
+    {
+        "urge",
+        "ask",
+        "call",
+        "force",
+        "order",
+        "tell",
+        "persuade",
+        "allow",
+        "invite",
+        "press",
+        "push",
+        "encourage",
+        "help",
+    }
+)
+#: Types whose complement clause is what is requested, threatened, promised or refused.
+_CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT", "CONCEDE", "ACCUSE"})
+#: Types where coordinated subjects act together and need no recipient ("X and Y signed").
+_RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
+#: Governors that deny that a nominal event takes place ("prevented an attack").
+#: Cooperation told in the future is coded AGREE (PLOVER manual, AGREE).
+_FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+_BLOCKING = frozenset({"prevent", "avoid", "avert", "deny", "fear", "risk", "thwart", "foil"})
+_WH = frozenset({"WDT", "WP", "WP$"})
+#: Verbs that carry a nominal event as their object ("launched an attack", "reached a deal"):
+#: their subject acts, their clause gives date and modality. Other verbs leave the noun alone
+#: ("reduced aid" is not aid).
+_LIGHT_VERBS = frozenset(
+    {
+        *("launch", "carry", "conduct", "stage", "hold", "make", "mount", "begin", "start", "continue"),
+        *("resume", "wage", "unleash", "announce", "declare", "reach", "sign", "issue", "lodge", "file"),
+        *("level", "open", "organize", "organise", "join", "have", "give", "provide", "deliver", "send"),
+        *("offer", "extend", "pay", "finalize", "conclude", "seal", "strike", "perpetrate", "commit", "order"),
+        *("intensify", "escalate", "impose", "call", "pledge", "promise", "plan", "prepare", "approve"),
+        *("agree", "accept", "broker", "do"),
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A coded trigger before it becomes an Event."""
+
+    trigger: Token
+    clause: Token  # the verb whose clause gives date, modality, place
+    sense: Sense
+    actor: tuple[ActorRef, ...]
+    recipient: tuple[ActorRef, ...]
+    content: Span | None
+    nominal: bool
+    specific: bool
+
+
+def _words(tok: Token) -> list[str]:
+    lemma = tok.lemma_.lower()
+    return [lemma, tok.lower_] if lemma != tok.lower_ else [lemma]
+
+
+def _np_words(tok: Token, out: set[str]) -> None:
+    out.update(_words(tok))
+    for c in tok.children:
+        if c.dep_ in {"compound", "amod", "nmod"}:
+            out.update(_words(c))
+        elif c.dep_ == "prep":
+            out.update(_words(c))
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.update(_words(g))
+                    out.update(w for gc in g.children if gc.dep_ == "compound" for w in _words(gc))
+
+
+def verb_words(verb: Token) -> tuple[frozenset[str], frozenset[str]]:
+    """Words among the verb's dependents that patterns may require, and the object head lemmas."""
+    out: set[str] = set()
+    heads: set[str] = set()
+    for c in verb.children:
+        dep = c.dep_
+        if dep in {"dobj", "obj", "nsubjpass", "attr", "oprd", "dative"}:
+            _np_words(c, out)
+            heads.add(c.lemma_.lower())
+        elif dep in {"prt", "acomp", "advmod", "npadvmod"}:
+            out.update(_words(c))
+        elif dep in {"prep", "agent"}:
+            out.update(_words(c))
+            for g in c.children:
+                if g.dep_ in {"pobj", "pcomp"}:
+                    _np_words(g, out)
+                    heads.add(g.lemma_.lower())
+        elif dep == "xcomp":
+            out.update(_words(c))
+            out.update(w for g in c.children if g.dep_ in {"dobj", "prt"} for w in _words(g))
+    return frozenset(out), frozenset(heads)
+
+
+def noun_words(noun: Token) -> frozenset[str]:
+    out: set[str] = set()
+    _np_words(noun, out)
+    return frozenset(out)
+
+
+def best(patterns: tuple[Pattern, ...], words: frozenset[str], heads: frozenset[str]) -> Pattern | None:
+    """The most specific matching pattern; a pattern naming the object's head noun wins a tie."""
+    found: Pattern | None = None
+    found_rank: tuple[int, int, int] = (-1, -1, -1)
+    for p in patterns:
+        if p.rank[0] < found_rank[0]:
+            break  # sorted by length: nothing longer remains
+        if not p.matches(words):
+            continue
+        on_head = 1 if any(not slot.isdisjoint(heads) for slot in p.slots) else 0
+        rank = (p.rank[0], on_head, p.rank[1])
+        if rank > found_rank:
+            found, found_rank = p, rank
+    return found
+
+
+class _Attacher:
+    """Actor and recipient attachment over one Doc."""
+
+    def __init__(self, actors: ActorIndex) -> None:
+        self.actors = actors
+
+    def refs(self, head: Token | None) -> tuple[ActorRef, ...]:
+        """Coded actors named by the noun phrase at ``head`` and its conjuncts."""
+        if head is None:
+            return ()
+        if head.tag_ in _WH and head.head.dep_ == "relcl":
+            head = head.head.head
+        out: list[ActorRef] = []
+        for h in (head, *head.conjuncts):
+            out.extend(self._find(h))
+        seen: set[tuple[int, int]] = set()
+        unique: list[ActorRef] = []
+        for r in out:
+            if (r.start, r.end) not in seen:
+                seen.add((r.start, r.end))
+                unique.append(r)
+        return tuple(unique)
+
+    def _find(self, head: Token) -> list[ActorRef]:
+        queue: list[tuple[Token, int]] = [(head, 0)]
+        while queue:
+            tok, depth = queue.pop(0)
+            ref = self.actors.ref_at(tok)
+            if ref is not None:
+                found = [ref]
+                for c in tok.conjuncts:
+                    other = self.actors.ref_at(c)
+                    if other is not None and other != ref:
+                        found.append(other)
+                return found
+            if depth >= 3:
+                continue
+            for c in tok.children:
+                if c.dep_ in _NP_DEPS:
+                    queue.append((c, depth + 1))
+                elif c.dep_ == "prep" and c.lower_ in _NP_PREPS:
+                    queue.extend((g, depth + 1) for g in c.children if g.dep_ == "pobj")
+        return []
+
+    def subject(self, verb: Token, depth: int = 0) -> Token | None:
+        """The token naming who acts: subject, passive agent, controller, or the shared subject of a conjunct."""
+        for c in verb.children:
+            if c.dep_ in {"nsubj", "csubj", "expl"} and c.dep_ != "expl":
+                return c
+        for c in verb.children:
+            if c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        if depth > 4 or verb.head.i == verb.i:
+            return None
+        head = verb.head
+        if verb.dep_ == "xcomp":
+            if head.lemma_ in _OBJECT_CONTROL:
+                controller = self.object_of(head)
+                if controller is not None:
+                    return controller
+            return self.subject(head, depth + 1)
+        if verb.dep_ in {"conj", "advcl"}:
+            return self.subject(head, depth + 1)
+        if verb.dep_ in {"acl", "relcl"}:
+            if self.actors.ref_at(head) is not None or head.dep_ not in {"dobj", "attr", "pobj"}:
+                return head
+            return self.subject(head.head, depth + 1) if head.head.pos_ in {"VERB", "AUX"} else head
+        return None
+
+    def is_passive(self, verb: Token) -> bool:
+        return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
+            verb.dep_ == "acl" and verb.tag_ == "VBN"
+        )
+
+    def object_of(self, verb: Token) -> Token | None:
+        """The recipient token of a verb: passive subject, object, dative, or a prepositional target."""
+        for c in verb.children:
+            if c.dep_ == "nsubjpass":
+                return c
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return verb.head
+        for c in verb.children:
+            if c.dep_ in {"dobj", "obj", "dative"}:
+                return c
+        preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in _RECIPIENT_PREPS]
+        for prep in sorted(preps, key=lambda p: _RECIPIENT_PREPS.index(p.lower_)):
+            for g in prep.children:
+                if g.dep_ == "pobj" and self.refs(g):
+                    return g
+            if prep.dep_ == "prt":  # "called on the cabinet": particle, then the object
+                for c in verb.children:
+                    if c.dep_ == "pobj":
+                        return c
+        # coordinated verbs share one object: "condemned and criticised Y"
+        for other in (verb.head, *verb.children) if verb.dep_ == "conj" else verb.children:
+            if other.dep_ == "conj" or other is verb.head:
+                for c in other.children:
+                    if c.dep_ in {"dobj", "obj"}:
+                        return c
+        return None
+
+    def recipient(self, verb: Token) -> tuple[ActorRef, ...]:
+        obj = self.object_of(verb)
+        found = self.refs(obj)
+        if found or obj is None:
+            return found
+        # "condemned the attack on Y": look through the object's own target
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return self.refs(g)
+        return ()
+
+
+def _span(doc: Doc, start_tok: int, end_tok: int) -> Span:
+    sp = doc[start_tok:end_tok]
+    return Span(sp.text, sp.start_char, sp.end_char)
+
+
+def _content(verb: Token, event: str) -> Span | None:
+    """The requested, threatened or promised act: the complement clause, or the object of "call for"."""
+    for c in verb.children:
+        if c.dep_ in {"xcomp", "ccomp"}:
+            return _span(verb.doc, c.left_edge.i, c.right_edge.i + 1)
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in {"for", "of"}:
+            for g in c.children:
+                if g.dep_ in {"pobj", "pcomp"}:
+                    return _span(verb.doc, g.left_edge.i, g.right_edge.i + 1)
+    if event in {"REQUEST", "REJECT"}:
+        for c in verb.children:
+            if c.dep_ in {"dobj", "obj"} and c.pos_ in {"NOUN", "VERB"}:
+                return _span(verb.doc, c.left_edge.i, c.right_edge.i + 1)
+    return None
+
+
+def _weapon_mode(lexicon: EventLexicon, clause: Iterable[Token]) -> Sense | None:
+    for tok in clause:
+        pats = lexicon.weapons.get(tok.lemma_.lower())
+        if pats:
+            p = best(pats, noun_words(tok), frozenset())
+            if p is not None and p.sense is not None:
+                return p.sense
+    return None
+
+
+def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[_Found]:
+    att = _Attacher(actors)
+    found: list[_Found] = []
+    verb_events: dict[int, _Found] = {}
+    nouns: list[tuple[Token, Pattern]] = []
+    for tok in doc:
+        pos = tok.pos_
+        if pos == "VERB":
+            pats = lexicon.verbs.get(tok.lemma_.lower())
+            if not pats:
+                continue
+            words, heads = verb_words(tok)
+            p = best(pats, words, heads)
+            if p is None or p.sense is None:
+                continue
+            actor_tok = att.subject(tok)
+            recipient = att.recipient(tok)
+            if att.is_passive(tok) and actor_tok is not None and actor_tok.dep_ == "nsubjpass":
+                actor_tok = None
+            actor = att.refs(actor_tok)
+            if tok.dep_ == "amod":  # "a Qatar-mediated deal", "Iran-backed militias"
+                actor = tuple(r for c in tok.children if c.dep_ in {"npadvmod", "compound"} for r in att.refs(c))
+                recipient = att.refs(tok.head) if p.sense.event != "CONSULT" else ()
+            recipient = tuple(r for r in recipient if r not in actor)
+            content = _content(tok, p.sense.event) if p.sense.event in _CONTENT_TYPES else None
+            f = _Found(tok, tok, p.sense, actor, recipient, content, False, bool(p.slots))
+            found.append(f)
+            verb_events[tok.i] = f
+        elif pos in {"NOUN", "PROPN"}:
+            pats = lexicon.nouns.get(tok.lemma_.lower())
+            if pats:
+                p = best(pats, noun_words(tok), frozenset())
+                if p is not None and p.sense is not None:
+                    nouns.append((tok, p))
+    # Complements of another event are its content, not events of their own ("urged X to attack").
+    kept: list[_Found] = []
+    for f in found:
+        parent = _parent_event(f.trigger, verb_events)
+        if parent is not None and parent.sense.event in _CONTENT_TYPES:
+            continue
+        kept.append(f)
+    for noun, p in nouns:
+        f2 = _nominal(noun, p, att, verb_events)
+        if f2 is not None:
+            kept.append(f2)
+    return kept
+
+
+def _parent_event(verb: Token, verb_events: dict[int, _Found]) -> _Found | None:
+    for gov in governors(verb)[:2]:
+        if gov.i in verb_events and verb.dep_ != "conj":
+            return verb_events[gov.i]
+        if verb.dep_ == "conj":
+            return None
+    return None
+
+
+def _nominal(noun: Token, p: Pattern, att: _Attacher, verb_events: dict[int, _Found]) -> _Found | None:
+    """A nominal event ("the 12-day war", "signed a ceasefire agreement", "Israeli airstrikes on Gaza")."""
+    assert p.sense is not None
+    if noun.dep_ == "compound":
+        return None  # "ceasefire agreement": the head noun codes
+    # the head verb of the noun's phrase
+    gov = noun.head
+    via_prep = False
+    if noun.dep_ == "pobj" and gov.dep_ == "prep":
+        gov = gov.head
+        via_prep = True
+    if gov.i in verb_events:
+        host = verb_events[gov.i]
+        if noun.dep_ in {"dobj", "obj", "nsubjpass", "attr"} or via_prep or host.sense.event == p.sense.event:
+            return None  # the object of "condemned the attack" is that event's content
+    if gov.lemma_ in _BLOCKING:
+        return None
+    for ancestor in noun.ancestors:
+        if ancestor.i in verb_events and verb_events[ancestor.i].sense.event == p.sense.event:
+            return None  # "three days of fighting killed 20": one ASSAULT, coded on the verb
+    actor: tuple[ActorRef, ...] = ()
+    recipient: tuple[ActorRef, ...] = ()
+    for c in noun.children:
+        if c.dep_ in {"poss", "amod", "compound", "nmod"} and not actor:
+            actor = att.refs(c)
+        elif c.dep_ == "prep":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if c.lower_ in {"by", "between"}:
+                actor = att.refs(pobj)
+            elif c.lower_ in {"on", "against", "at", "with", "to", "of", "into"} and not recipient:
+                recipient = att.refs(pobj)
+    clause = noun
+    is_object = noun.dep_ in {"dobj", "obj", "attr"} and gov.pos_ in {"VERB", "AUX"}
+    if is_object and gov.lemma_ not in _LIGHT_VERBS:
+        return None
+    light = is_object
+    if light or (noun.dep_ in {"nsubj", "nsubjpass"} and gov.pos_ in {"VERB", "AUX"}):
+        clause = gov
+    if light and not actor:
+        actor = att.refs(att.subject(gov))
+        if not recipient:
+            recipient = tuple(
+                r
+                for c in gov.children
+                if c.dep_ == "prep" and c.lower_ in {"on", "against", "with", "to", "at"}
+                for g in c.children
+                if g.dep_ == "pobj"
+                for r in att.refs(g)
+            )
+    if clause is noun and not actor and not recipient:
+        return None  # a bare mention in passing ("since the war"), not an event told here
+    recipient = tuple(r for r in recipient if r not in actor)
+    return _Found(noun, clause, p.sense, actor, recipient, None, True, bool(p.slots))
+
+
+def extract(
+    doc: Doc,
+    published: date | None,
+    actors: ActorIndex,
+    times: tuple[TimeExpr, ...],
+    places: tuple[PlaceMention, ...],
+    quotes: tuple[Quote, ...],
+    lexicon: EventLexicon,
+) -> tuple[Event, ...]:
+    events: list[Event] = []
+    for f in sorted(find_triggers(doc, actors, lexicon), key=lambda f: f.trigger.i):
+        events.append(_build(f, published, times, places, quotes, lexicon))
+    return _dedupe(events)
+
+
+def _build(
+    f: _Found,
+    published: date | None,
+    times: tuple[TimeExpr, ...],
+    places: tuple[PlaceMention, ...],
+    quotes: tuple[Quote, ...],
+    lexicon: EventLexicon,
+) -> Event:
+    sense = f.sense
+    head = f.clause
+    if sense.event == "ASSAULT" and sense.mode is None:
+        weapon = _weapon_mode(lexicon, head.subtree if head is not f.trigger else f.trigger.subtree)
+        if weapon is not None:
+            sense = replace(sense, mode=weapon.mode, context=sense.context + weapon.context)
+    modality: Modality = modality_of(head)
+    when: EventDate = date_for(f.trigger if f.nominal else head, times, published)
+    if f.nominal and when.source == "published" and head is not f.trigger:
+        when = date_for(head, times, published)
+    if modality == "future":
+        # PLOVER: a promised retreat is a concession; promised cooperation is an agreement
+        if sense.event == "RETREAT":
+            sense = replace(sense, event="CONCEDE", mode=None)
+        elif sense.event in _FUTURE_AGREE:
+            sense = replace(sense, event="AGREE", mode=None)
+    quote = quote_for(f.trigger.idx, quotes)
+    claimed_by = quote.speaker_actor if quote else None
+    if modality == "asserted" and is_historical(when, published):
+        modality = "historical"
+    elif modality == "asserted" and quote is not None:
+        modality = "reported"
+    actor = f.actor
+    recipient = f.recipient
+    if sense.event in _RECIPROCAL and len(actor) > 1:
+        recipient = ()
+    trig = f.trigger
+    sent = trig.sent
+    confidence = 0.45 + (0.2 if actor else 0) + (0.1 if recipient else 0) + (0.1 if f.specific else 0)
+    confidence -= 0.1 if f.nominal else 0
+    trigger = Span(trig.text, trig.idx, trig.idx + len(trig.text))
+    return Event(
+        id="",
+        event=sense.event,
+        mode=sense.mode,
+        context=sense.context,
+        quad=lexicon.quad(sense.event),
+        cameo=sense.cameo,
+        actor=actor,
+        recipient=recipient,
+        date=when.value,
+        date_text=when.text,
+        date_from="text" if when.source == "text" else "published",
+        location=place_for(head, places),
+        trigger=trigger,
+        sentence=Span(sent.text, sent.start_char, sent.end_char),
+        negated=is_negated(head, trig if f.nominal else None),
+        modality=modality,
+        confidence=min(confidence, 0.95),
+        date_granularity=when.granularity,
+        claimed_by=claimed_by,
+        content=f.content,
+        mentions=(trigger,),
+        score=lexicon.score(sense.event, sense.mode),
+    )
+
+
+def _key(e: Event) -> tuple[object, ...] | None:
+    if not e.actor:
+        return None
+    ids = tuple(sorted(a.actor_id or a.country or a.text for a in e.actor))
+    rids = tuple(sorted(r.actor_id or r.country or r.text for r in e.recipient))
+    return (e.event, ids, rids, e.date, e.negated, e.modality)
+
+
+def _dedupe(events: list[Event]) -> tuple[Event, ...]:
+    """The same event told twice becomes one event with two evidence spans; ids in text order."""
+    out: list[Event] = []
+    by_key: dict[tuple[object, ...], int] = {}
+    for e in events:
+        key = _key(e)
+        if key is not None and key in by_key:
+            i = by_key[key]
+            out[i] = replace(out[i], mentions=(*out[i].mentions, e.trigger))
+            continue
+        if key is not None:
+            by_key[key] = len(out)
+        out.append(e)
+    return tuple(replace(e, id=f"E{n}") for n, e in enumerate(out, start=1))
