@@ -148,7 +148,7 @@ def _subject(verb: Token) -> Token | None:
                 for grand in child.children:
                     if grand.dep_ == "pobj":
                         return grand
-        if node.dep_ not in _INHERIT or node.head is node:
+        if node.dep_ not in _INHERIT or node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -313,7 +313,9 @@ def _indirect_content(c: _Ctx, hit: _CueHit) -> tuple[Span, ...]:
     verb, lemma = hit.verb, hit.cue.lemma
     if lemma == "according to":
         host = verb.head
-        return _around(c, host, verb) if host is not verb else ()
+        while host.dep_ == "conj" and host.head.i != host.i:
+            host = host.head
+        return _around(c, host, verb) if host.i != verb.i else ()
     if hit.cue.direct_only:
         return ()
     children = list(verb.children)
@@ -322,7 +324,10 @@ def _indirect_content(c: _Ctx, hit: _CueHit) -> tuple[Span, ...]:
             if child.dep_ in {"pobj", "pcomp"}:
                 return _one(_clause_span(c, child))
     for child in children:
-        if child.dep_ == "ccomp":
+        if child.dep_ == "ccomp" and child.i > verb.i:
+            return _one(_to_clause_end(c, verb, child))
+    for child in children:
+        if child.dep_ == "ccomp" and _fronted(verb, child):
             return _one(_clause_span(c, child))
     as_clause = verb.dep_ == "advcl" and any(ch.dep_ == "mark" and ch.lower_ == "as" for ch in children)
     if (verb.dep_ == "parataxis" or as_clause) and _subject(verb) is not None:
@@ -338,7 +343,8 @@ def _indirect_content(c: _Ctx, hit: _CueHit) -> tuple[Span, ...]:
             if child.dep_ == "prep" and child.lower_ == prep:
                 for grand in child.children:
                     if grand.dep_ in {"pobj", "pcomp"}:
-                        return _one(_clause_span(c, grand))
+                        objects = [ch for ch in children if ch.dep_ == "dobj" and verb.i < ch.i < child.i]
+                        return _one(_to_clause_end(c, verb, objects[0] if objects else grand))
     if lemma in _NAMING:
         return _one(_naming(c, verb, children))
     if lemma not in _NO_DOBJ_CONTENT:
@@ -349,6 +355,32 @@ def _indirect_content(c: _Ctx, hit: _CueHit) -> tuple[Span, ...]:
                     return _one(_trimmed(c, list(c.doc[child.left_edge.i : as_phrase[0].right_edge.i + 1])))
                 return _one(_clause_span(c, child))
     return ()
+
+
+def _fronted(verb: Token, clause: Token) -> bool:
+    """``The talks will fail, the minister said``: only punctuation and the subject between clause and cue."""
+    subject = _subject(verb)
+    between = verb.doc[clause.right_edge.i + 1 : verb.i]
+    allowed = set(t.i for t in subject.subtree) if subject is not None and subject.head.i == verb.i else set()
+    return clause.i < verb.i and all(t.is_punct or t.i in allowed or t.dep_ in {"aux", "neg"} for t in between)
+
+
+def _to_clause_end(c: _Ctx, verb: Token, first: Token) -> Span | None:
+    """From ``first``'s phrase to the end of the cue's clause (PolNeAR's content runs on through
+    ``, but ...`` and trailing phrases), stopping before another cue, a sentence end or a quote."""
+    start = first.left_edge.i
+    end = max(first.right_edge.i, verb.right_edge.i)
+    stop = end
+    for tok in c.doc[first.right_edge.i + 1 : end + 1]:
+        if tok.text in _SENT_END or tok.text == ";" or "\n" in tok.text:
+            stop = tok.i - 1
+            break
+        if tok.i != verb.i and _cue_at(tok, c.cues) is not None:
+            stop = tok.i - 1
+            break
+    if stop < first.right_edge.i:
+        stop = first.right_edge.i
+    return _trimmed(c, list(c.doc[start : stop + 1]))
 
 
 def _naming(c: _Ctx, verb: Token, children: list[Token]) -> Span | None:
@@ -374,7 +406,7 @@ def _trimmed(c: _Ctx, toks: list[Token]) -> Span | None:
     """Tokens as a span without edge punctuation; a quote opened inside keeps its closing mark."""
     while toks and (toks[0].text in _TRIM or toks[0].is_punct or toks[0].is_space):
         toks.pop(0)
-    while toks and (toks[-1].text in _TRIM or toks[-1].text in _SENT_END or toks[-1].is_space):
+    while toks and (toks[-1].text in _TRIM or toks[-1].text in _SENT_END or toks[-1].is_space or toks[-1].dep_ == "cc"):
         toks.pop()
     if len(toks) < 2:
         return None
@@ -416,13 +448,13 @@ def _covers_speech(span: Span, speech: list[QuotedSpan]) -> bool:
 def _partial(c: _Ctx, q: QuotedSpan) -> _Found | None:
     """A short quoted phrase is a quote when a cue verb governs it (not as its subject)."""
     toks = _tokens_in(c.doc, q.content_start, q.content_end)
-    roots = [t for t in toks if not (q.content_start <= t.head.idx < q.content_end) or t.head is t]
+    roots = [t for t in toks if not (q.content_start <= t.head.idx < q.content_end) or t.head.i == t.i]
     if not roots:
         return None
     node = roots[0]
     for _ in range(4):
         parent = node.head
-        if parent is node or node.dep_ in _SUBJ or node.dep_ in {"agent", "appos", "compound", "amod", "nmod"}:
+        if parent.i == node.i or node.dep_ in _SUBJ or node.dep_ in {"agent", "appos", "compound", "amod", "nmod"}:
             return None
         hit = _cue_at(parent, c.cues)
         if hit is not None:
