@@ -267,3 +267,15 @@ def test_malformed_lexicon_line_names_file_and_line(tmp_path: Path) -> None:
     bad.write_text("# source: test\nterm\tcategory\nregime\tnot-a-category\n", encoding="utf-8")
     with pytest.raises(DictionaryError, match=r"contested.tsv line 3: unknown category 'not-a-category'"):
         read_terms(bad, 0)
+
+
+def test_pipeline_framing_of_a_shipped_example_has_evidence_for_every_span(example) -> None:  # type: ignore[no-untyped-def]
+    analysis = example("shelling.txt")
+    text, framing = analysis.article.text, analysis.framing
+    assert framing.sentences and framing.sentences[0].start == 0
+    assert all(text[t.start : t.end] == t.text for t in framing.loaded)
+    quote_ids = {q.id for q in analysis.quotes}
+    assert all(t.quote_id in quote_ids for t in framing.loaded if t.quote_id)
+    assert sum(r.quotes for r in framing.sourcing) == len(analysis.quotes)
+    parts = framing.summary["one_sidedness"]["parts"]
+    assert set(parts) == {"sourcing", "voice", "loaded", "tone"}

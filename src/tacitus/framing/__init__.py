@@ -35,6 +35,7 @@ LOADED_CATEGORIES = frozenset(
     {"partisan-label", "delegitimising", "euphemism", "emotive", "intensifier", "bias-lexicon", "subjective-strong"}
 )
 EPISTEMIC_CATEGORIES = frozenset({"epistemic", "hedge", "factive", "assertive"})
+_MODIFIERS = frozenset({"ADJ", "ADV", "VERB"})
 
 
 def analyze_framing(
@@ -45,10 +46,11 @@ def analyze_framing(
     lexicon: FramingLexicon,
 ) -> Framing:
     hits = find_hits(doc, lexicon)
-    stretches = quoted_stretches(doc.text)
+    text = doc.text
+    stretches = quoted_stretches(text)
     voices = [voice_at(h.start, quotes, stretches) for h in hits]
     loaded = tuple(
-        _loaded_term(doc.text, h, entry, v)
+        _loaded_term(text, h, entry, v)
         for h, v in zip(hits, voices, strict=True)
         if (entry := _named_entry(doc, h, lexicon)) is not None
     )
@@ -77,21 +79,21 @@ def _named_entry(doc: Doc, hit: Hit, lexicon: FramingLexicon) -> TermEntry | Non
 
     The scorer counts every hit; the list of loaded terms keeps what a reader would call loaded or
     epistemic: hand-written terms, strong subjectivity clues, hedges, factives, assertives other than
-    plain reporting verbs ("say"), and NPOV bias-lexicon words only when they are also evaluative
-    (a strong subjectivity clue, or a VADER valence of at least 1: "abuse" yes, "government" no).
+    plain reporting verbs ("say"), NPOV bias-lexicon words only when they are also evaluative (a
+    strong subjectivity clue, or a VADER valence of at least 1: "abuse" yes, "government" no), and
+    strong subjectivity clues only as modifiers or verbs, or with a valence ("brutal" yes, "air" no).
     """
     sources = hit.sources
+    valenced = any(abs(lexicon.valence.get(t.lower_, 0.0)) >= 1.0 for t in doc[hit.tok_start : hit.tok_end])
     for entry in hit.entries:
         if entry.category == "subjective-weak":
             continue
         if entry.category == "assertive" and entry.term in REPORTING_LEMMAS:
             continue
-        if entry.category == "bias-lexicon":
-            evaluative = "subjective_strong" in sources or any(
-                abs(lexicon.valence.get(t.lower_, 0.0)) >= 1.0 for t in doc[hit.tok_start : hit.tok_end]
-            )
-            if not evaluative:
-                continue
+        if entry.category == "bias-lexicon" and not ("subjective_strong" in sources or valenced):
+            continue
+        if entry.category == "subjective-strong" and not (valenced or doc[hit.tok_start].pos_ in _MODIFIERS):
+            continue
         return entry
     return None
 
