@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from tacitus import Analyzer
-from tacitus.bench.dates import evaluate, load_dev_set
+from tacitus.bench.dates import dev_set_path, evaluate, load_dev_set
 from tacitus.when import TimeExpr, find_times
 from tacitus.when.rules import Context, resolve_phrase
 
@@ -214,10 +214,20 @@ def test_phrase_rules_need_no_parse() -> None:
     assert res is not None and res.value == "2015-11-02"
 
 
-def test_dev_set_accuracy_floor(analyzer: Analyzer) -> None:
-    cases = load_dev_set()
-    assert len(cases) >= 150
+@pytest.mark.parametrize(
+    ("name", "floor"),
+    [
+        ("dev_dates.tsv", 1.0),  # 196/196 when the floor was set; the rules were developed on this set
+        ("heldout_dates.tsv", 0.97),  # 72/74 when the floor was set; written after the rules, not tuned on
+    ],
+)
+def test_date_sets_accuracy_floor(analyzer: Analyzer, name: str, floor: float) -> None:
+    cases = load_dev_set(dev_set_path(name))
+    assert len(cases) >= 70
     outcomes, _, _ = evaluate(analyzer.resources.nlp, cases)
     accuracy = sum(o.correct for o in outcomes) / len(outcomes)
-    # measured 0.995 (195/196) when this floor was set; raise it when the rules improve
-    assert accuracy >= 0.99, [o.case.line for o in outcomes if not o.correct]
+    assert accuracy >= floor, [o.case.line for o in outcomes if not o.correct]
+
+
+def test_dev_set_has_150_expressions() -> None:
+    assert len(load_dev_set()) >= 150

@@ -502,6 +502,14 @@ def _in_n(m: re.Match[str], ctx: Context) -> Resolution | None:
     return _at(_shift(ctx.published, m["unit"], n), m["unit"])
 
 
+def _within_n(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "within six months": from publication on when the clause looks ahead, else a bare duration."""
+    n = _number(m["n"])
+    if n is None or not ctx.forward or ctx.published is None:
+        return Resolution(None, "period")
+    return _period(ctx.published.isoformat(), _shift(ctx.published, m["unit"], n).isoformat())
+
+
 def _this_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
     unit = m["unit"].lower()
     if ctx.published is None:
@@ -729,6 +737,17 @@ _RULES: tuple[Rule, ...] = (
         _past_n,
     ),
     _rule("year", _P_YEAR_IN_TEXT, _year, phrase=_P_YEAR_BARE),
+    _rule(
+        "year_attribute",
+        rf"{_kw('a|an|the|its|his|her|their|this|that')}\s+(?P<core>(?P<y>{_YEAR}))(?=\s+[a-z])(?!\s+{_kw('of')}\b)",
+        _year,
+        phrase=_P_YEAR_BARE,
+    ),
+    _rule(
+        "within_n",
+        rf"{_kw('within')}\s+(?:{_kw('the next')}\s+)?(?P<n>{_NUM})\s+(?P<unit>{_UNIT})(?!\s+{_kw('of')}\b)",
+        lambda m, ctx: _within_n(m, ctx),
+    ),
     _rule("in_n", rf"{_kw('in')}\s+(?P<n>{_NUM})\s+(?P<unit>{_UNIT})(?!\s+{_kw('of')}\b)", _in_n),
     _rule(
         "duration",
