@@ -46,6 +46,8 @@ _NO_DOBJ_CONTENT = frozenset(
 _NAMING = frozenset({"call", "brand", "label", "dub", "describe", "term"})
 #: Verbs whose ``of``/``for`` phrase is the content (``accused Y of ...``, ``called for ...``).
 _PREP_CONTENT = {"accuse": "of", "charge": "with", "blame": "for", "criticize": "for", "criticise": "for"}
+#: Documents and channels in ``said in a statement``.
+_MEDIA = frozenset({"statement", "letter", "post", "tweet", "email", "release", "memo", "op-ed"})
 _AFTER_WINDOW = 12
 _BEFORE_WINDOW = 25
 
@@ -117,18 +119,26 @@ def _cue_at(tok: Token, cues: CueLexicon) -> _CueHit | None:
             if multi is not None:
                 return _CueHit(tok, multi, (tok, child))
     cue = cues.get(lemma)
-    return _CueHit(tok, cue, (*_auxiliaries(tok), tok)) if cue else None
+    return _CueHit(tok, cue, (*_auxiliaries(tok), tok, *_medium(tok))) if cue else None
+
+
+def _medium(verb: Token) -> tuple[Token, ...]:
+    """``said in a statement``: the medium right after the verb belongs to the cue (the document is not the speaker)."""
+    doc = verb.doc
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ != "in" or nxt.head.i != verb.i:
+        return ()
+    for obj in nxt.children:
+        if obj.dep_ == "pobj" and obj.lemma_.lower() in _MEDIA and obj.i <= verb.i + 4:
+            return tuple(doc[verb.i + 1 : obj.i + 1])
+    return ()
 
 
 def _auxiliaries(verb: Token) -> tuple[Token, ...]:
     """Auxiliaries and negation right before the verb (``has said``, ``did not mention``), as PolNeAR marks cues."""
     out: list[Token] = []
     i = verb.i - 1
-    while (
-        i >= 0
-        and (verb.doc[i].dep_ in {"aux", "auxpass", "neg"} or verb.doc[i].lower_ == "also")
-        and verb.doc[i].head.i == verb.i
-    ):
+    while i >= 0 and verb.doc[i].dep_ in {"aux", "auxpass", "neg", "advmod"} and verb.doc[i].head.i == verb.i:
         out.insert(0, verb.doc[i])
         i -= 1
     return tuple(out)
