@@ -21,6 +21,8 @@ the subject of the verb it hangs on. Coreference is the actor stage's job.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -117,7 +119,7 @@ def _cue_at(tok: Token, cues: CueLexicon) -> _CueHit | None:
         if child.dep_ in {"prt", "prep"} and child.i == tok.i + 1:
             multi = cues.get(f"{lemma} {child.lower_}")
             if multi is not None:
-                return _CueHit(tok, multi, (tok, child))
+                return _CueHit(tok, multi, (*_auxiliaries(tok), tok, child))
     cue = cues.get(lemma)
     return _CueHit(tok, cue, (*_auxiliaries(tok), tok, *_medium(tok))) if cue else None
 
@@ -439,18 +441,21 @@ def _around(c: _Ctx, host: Token, cut: Token) -> tuple[Span, ...]:
     return tuple(s for s in (left, right) if s is not None)
 
 
-def _inside(span: Span, q: QuotedSpan) -> bool:
-    return span.start >= q.content_start - 1 and span.end <= q.content_end + 1
+def _covers_speech(span: Span, speech: list[QuotedSpan], starts: list[int]) -> bool:
+    """True when the reported clause is (mostly) a direct quote handled in pass 1.
 
-
-def _covers_speech(span: Span, speech: list[QuotedSpan]) -> bool:
-    """True when the reported clause is (mostly) a direct quote handled in pass 1."""
-    for q in speech:
+    ``speech`` is in text order and ``starts`` holds its content starts, so only the quotes
+    that can overlap the span are looked at.
+    """
+    for k in range(max(0, bisect.bisect_right(starts, span.start) - 1), len(speech)):
+        q = speech[k]
+        if q.content_start >= span.end:
+            break
         inner = q.content_end - q.content_start
         overlap = min(span.end, q.content_end) - max(span.start, q.content_start)
         if overlap > 0.5 * inner and overlap > 0.5 * (span.end - span.start):
             return True
-        if _inside(span, q):
+        if span.start >= q.content_start - 1 and span.end <= q.content_end + 1:
             return True
     return False
 
@@ -488,6 +493,7 @@ def extract_quotes(doc: Doc, actors: ActorIndex, cues: CueLexicon) -> tuple[Quot
     found, short, used = _direct(c, scan.spans)
     short_set = set(short)
     speech = [scan.spans[qi] for qi in range(len(scan.spans)) if qi not in short_set]
+    starts = [q.content_start for q in speech]
     for tok in doc:
         if zone[tok.i] >= 0 or tok.i in used:
             continue
@@ -495,13 +501,15 @@ def extract_quotes(doc: Doc, actors: ActorIndex, cues: CueLexicon) -> tuple[Quot
         if hit is None:
             continue
         for content in _indirect_content(c, hit):
-            if not _covers_speech(content, speech):
+            if not _covers_speech(content, speech, starts):
                 found.append(_found(c, hit, content, False))
-    covered = [(f.content.start, f.content.end) for f in found]
+    covered = sorted((f.content.start, f.content.end) for f in found)
+    reach = list(itertools.accumulate((e for _, e in covered), max))  # furthest end among contents starting so far
     for qi in short:
         q = scan.spans[qi]
-        if any(s <= q.open_start and q.close_end <= e for s, e in covered):
-            continue
+        k = bisect.bisect_right(covered, (q.open_start, len(text) + 1)) - 1
+        if k >= 0 and reach[k] >= q.close_end:
+            continue  # inside a reported clause already found: part of that quote
         partial = _partial(c, q)
         if partial is not None:
             found.append(partial)
