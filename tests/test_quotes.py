@@ -71,6 +71,12 @@ def test_quotes_continuation_quote_after_attribution_keeps_the_speaker(analyze: 
     assert q1.cue == q2.cue
 
 
+def test_quotes_second_quote_right_after_a_colon_quote_keeps_the_speaker(analyze: Analyze) -> None:
+    q1, q2 = _quotes(analyze, 'The minister said: "We are ready." "We will talk to anyone."')
+    assert q2.content.text == "We will talk to anyone."
+    assert q1.speaker == q2.speaker and q2.speaker is not None and q2.speaker.text == "The minister"
+
+
 def test_quotes_quote_running_over_two_paragraphs_is_one_quote(analyze: Analyze) -> None:
     text = 'The minister said: "We are ready to talk.\n\n"But we will not give up any territory."'
     q = _only(analyze, text)

@@ -313,6 +313,8 @@ def _direct(c: _Ctx, spans: tuple[QuotedSpan, ...]) -> tuple[list[_Found], list[
             if hit is after:
                 end_tok = after_toks[-1] if after_toks else hit.verb
                 previous = (hit, end_tok.idx + len(end_tok.text))
+            else:  # 'She said: "A." "B."'
+                previous = (hit, q.close_end)
         found.append(_found(c, hit, content, True))
     return found, short, used
 
