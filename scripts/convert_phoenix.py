@@ -41,6 +41,7 @@ def convert(src_dir: Path, out_dir: Path) -> None:
         problems: list[PhoenixProblem] = []
         for item in reader(src_dir / source):
             (problems if isinstance(item, PhoenixProblem) else records).append(item)  # type: ignore[arg-type]
+        records = [with_demonym_plurals(r) for r in records]
         seen: Counter[tuple[str, ...]] = Counter(p for r in records for p in r.phrases)
         dupes = sum(n - 1 for n in seen.values() if n > 1)
         header = [h.format(name=source, skipped=len(problems), dupes=dupes) for h in HEADER]
@@ -50,6 +51,20 @@ def convert(src_dir: Path, out_dir: Path) -> None:
             print(f"  line {p.line}: {p.problem}")
     write_countries(out_dir / "countries.tsv")
     write_capitals(out_dir / "capitals.tsv")
+
+
+def with_demonym_plurals(record: ActorRecord) -> ActorRecord:
+    """Add "Kenyans", "Somalis" for a country's one-word demonyms "Kenyan", "Somali" (Phoenix lists
+    them without plurals: a trailing ``_`` there means no plural is generated)."""
+    if record.entry.kind != "country":
+        return record
+    extra = [
+        (p[0] + "s",)
+        for p in record.phrases
+        if len(p) == 1 and len(p[0]) >= 5 and p[0].isalpha() and p[0].endswith(("an", "i"))
+    ]
+    phrases = tuple(dict.fromkeys([*record.phrases, *extra]))
+    return ActorRecord(record.entry, phrases, record.line)
 
 
 def write_countries(path: Path) -> None:

@@ -126,6 +126,10 @@ class ActorEntry:
         first = min(dated, key=lambda c: c.start or date.min)
         return first.country, None
 
+    def holds_on(self, day: date | None) -> bool:
+        """True when a dated coding covers ``day``: the entry knows what the actor was then."""
+        return day is not None and any(c.dated and c.holds(day) for c in self.codings)
+
     def codes_spec(self) -> str:
         return "; ".join(c.spec() for c in self.codings)
 

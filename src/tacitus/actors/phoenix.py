@@ -161,7 +161,8 @@ def _strip_comment(line: str) -> str:
 
 
 def _kind_of(codings: tuple[Coding, ...], is_country_file_head: bool) -> str:
-    if is_country_file_head:
+    if is_country_file_head or (codings and all(c.sector is None and c.country for c in codings)):
+        # A state (its code alone, perhaps changing over time: USR then UKR), not a person.
         return "country"
     if any(c.dated for c in codings):
         return "person"

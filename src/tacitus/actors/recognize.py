@@ -32,24 +32,9 @@ from tacitus.actors.lexicon import ActorEntry, ActorLexicon
 from tacitus.model import Actor, ActorRef, Article, Span
 
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-_LOCATIVE = frozenset(
-    [
-        "in",
-        "at",
-        "into",
-        "near",
-        "from",
-        "to",
-        "across",
-        "inside",
-        "outside",
-        "around",
-        "throughout",
-        "within",
-        "toward",
-        "towards",
-    ]
-)
+#: Prepositions of place: "in Kyiv" is where something happened, not who did it. "to", "from" and
+#: "against" are left out on purpose: "aid to Armenia", "troops withdrew from Syria" name a party.
+_LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around"})
 _STANCE_PREFIXES = frozenset({"pro", "anti", "non", "post", "pre", "ex"})
 #: Codes that are not states: an article's "main country" is never one of them.
 _NON_STATE = frozenset({"IGO", "NGO", "MNC", "IMG", "UNO", "EUR"})
@@ -99,10 +84,26 @@ _INSTITUTIONS = frozenset(
         "bureau",
         "directorate",
         "guard",
+        "school",
+        "university",
+        "hospital",
+        "company",
+        "firm",
+        "bank",
+        "church",
     ]
 )
 #: Role entries whose sector yields to the word they belong to ("army spokesman" = MIL).
 _GENERIC_ROLES = frozenset({"official"})
+#: Words that make an unknown ORG entity a state institution of a sector (its country from context).
+_ORG_WORDS = {
+    **dict.fromkeys(["ministry", "department", "agency", "government", "cabinet", "office", "commission"], "GOV"),
+    **dict.fromkeys(["police", "gendarmerie", "constabulary"], "COP"),
+    **dict.fromkeys(["army", "navy", "military", "forces", "corps", "guard"], "MIL"),
+    **dict.fromkeys(["court", "tribunal", "prosecutor"], "JUD"),
+    **dict.fromkeys(["parliament", "assembly", "senate", "congress"], "LEG"),
+    "party": "PTY",
+}
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 _IT_PRONOUNS = frozenset({"it", "its", "itself"})
 _THEY_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -145,8 +146,8 @@ def find_actors(doc: Doc, article: Article, lexicon: ActorLexicon) -> ActorIndex
     drafts += _standalone(doc, hits, used)
     covered = {i for d in drafts for i in range(d.start, d.end)}
     drafts += _entities(doc, covered)
-    drafts = _surnames(doc, drafts)
     drafts = _fill_context_country(doc, drafts, hits)
+    drafts = _surnames(doc, drafts)
     drafts = _coreference(doc, drafts, hits)
     return _assemble(doc, drafts)
 
@@ -176,10 +177,10 @@ def _dictionary_hits(doc: Doc, lexicon: ActorLexicon, day: date | None) -> list[
             i += n
         else:
             i += 1
-    return _merge_titles(doc, hits)
+    return _merge_titles(doc, hits, day)
 
 
-def _merge_titles(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
+def _merge_titles(doc: Doc, hits: list[_Hit], day: date | None) -> list[_Hit]:
     """A name and the country or title before it are one mention: "Kenya's President William Ruto",
     "US Secretary of State John Kerry". The person's own coding wins; the title fills a gap."""
     out: list[_Hit] = []
@@ -188,8 +189,15 @@ def _merge_titles(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
         if prev is not None and hit.entry.kind == "person" and prev.entry.kind in ("country", "org", "igo", "capital"):
             gap = hit.start - prev.end
             possessive = gap == 1 and doc[prev.end].lower_ in ("'s", "’s")
-            if (gap == 0 or possessive) and (hit.country is None or prev.country in (None, hit.country)):
-                out[-1] = _Hit(prev.start, hit.end, hit.entry, hit.country or prev.country, hit.sector or prev.sector)
+            current = hit.entry.holds_on(day) or not any(c.dated for c in hit.entry.codings)
+            if (gap == 0 or possessive) and (not current or hit.country is None or prev.country in (None, hit.country)):
+                # A person whose dated offices do not cover the date takes the title's coding
+                # ("NATO Secretary General Jens Stoltenberg" in 2024 is IGO, not a former Norwegian PM).
+                if current or prev.country is None:
+                    country, sector = hit.country or prev.country, hit.sector or prev.sector
+                else:
+                    country, sector = prev.country, prev.sector or hit.sector
+                out[-1] = _Hit(prev.start, hit.end, hit.entry, country, sector)
                 continue
         out.append(hit)
     return out
@@ -198,6 +206,9 @@ def _merge_titles(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
 def _acceptable(span: SpacySpan, entry: ActorEntry) -> bool:
     last = span[-1]
     if entry.kind == "role":
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if after is not None and last.ent_type_ in ("ORG", "PERSON", "FAC", "WORK_OF_ART") and after.ent_iob_ == "I":
+            return False  # "People" in "Tigray People's Liberation Front" is part of a name
         return last.pos_ in ("NOUN", "PROPN") or last.tag_.startswith("NN")
     if not any(t.text[:1].isupper() for t in span):
         return False
@@ -220,6 +231,14 @@ def _is_stance(doc: Doc, start: int) -> bool:
 def _locative(doc: Doc, hit: _Hit) -> bool:
     root = doc[hit.start : hit.end].root
     return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
+
+
+def _dateline(doc: Doc, start: int, end: int) -> bool:
+    """'KYIV, June 11 (Reuters) -': the place a story was filed from opens a line and is followed by a comma."""
+    first = doc[start]
+    opens_line = start == 0 or "\n" in doc[start - 1].text_with_ws or doc[start - 1].is_space
+    after = doc[end] if end < len(doc) else None
+    return opens_line and first.is_upper and after is not None and after.text in (",", "(", "-", "—")
 
 
 def _head_kind(doc: Doc, start: int, end: int, entry_kind: str) -> tuple[str, bool]:
@@ -294,6 +313,12 @@ def _role_groups(doc: Doc, hits: list[_Hit]) -> tuple[list[_Draft], set[int]]:
                 j -= 1
                 continue
             break
+        name_start = _entity_start(doc, end - 1)
+        if name_start is not None and name_start < start:
+            # "Liberation Front" in "Tigray People's Liberation Front": the role is the tail of a
+            # name the dictionary does not know; the entity pass keeps the whole name.
+            used.difference_update(range(k, last + 1))
+            continue
         # Right: a name ("Foreign Minister Edward Nalbandian") or "of COUNTRY".
         person: _Hit | None = None
         name_end = end
@@ -380,6 +405,16 @@ def _role_groups(doc: Doc, hits: list[_Hit]) -> tuple[list[_Draft], set[int]]:
     return drafts, used
 
 
+def _entity_start(doc: Doc, i: int) -> int | None:
+    """Start of the ORG/PERSON/FAC entity that token ``i`` is part of, if any."""
+    tok = doc[i]
+    if tok.ent_type_ not in ("ORG", "PERSON", "FAC") or tok.ent_iob_ == "O":
+        return None
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
+
+
 def _appositions(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
     """A PERSON entity in apposition to a role ('..., Kari Nordmann,') becomes a mention of it."""
     out = list(drafts)
@@ -422,7 +457,7 @@ def _standalone(doc: Doc, hits: list[_Hit], used: set[int]) -> list[_Draft]:
     for k, hit in enumerate(hits):
         if k in used or hit.entry.kind == "role" or _is_stance(doc, hit.start):
             continue
-        if hit.entry.kind in ("country", "capital") and _locative(doc, hit):
+        if hit.entry.kind == "capital" and (_locative(doc, hit) or _dateline(doc, hit.start, hit.end)):
             continue
         kind, plural = _head_kind(doc, hit.start, hit.end, hit.entry.kind)
         sector = hit.sector
@@ -458,7 +493,9 @@ def _entities(doc: Doc, covered: set[int]) -> list[_Draft]:
         start = ent.start + (1 if ent[0].lower_ == "the" else 0)
         if start >= ent.end:
             continue
-        if ent.label_ == "GPE" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in _LOCATIVE:
+        if ent.label_ == "GPE" and (
+            (ent.root.dep_ == "pobj" and ent.root.head.lower_ in _LOCATIVE) or _dateline(doc, ent.start, ent.end)
+        ):
             continue
         if ent.label_ == "NORP" and _is_stance(doc, ent.start + (2 if ent[0].lower_ in _STANCE_PREFIXES else 0)):
             continue
@@ -469,7 +506,24 @@ def _entities(doc: Doc, covered: set[int]) -> list[_Draft]:
         key = ("P", doc[ent.end - 1].lower_) if kind == "person" else ("N", ent.label_, text.lower())
         subject = ent.root.dep_ in ("nsubj", "nsubjpass")
         plural = kind == "group" or ent.root.tag_ == "NNPS"
-        drafts.append(_Draft(start, ent.end, None, None, kind, key, "entity", plural=plural, subject=subject))
+        # "National Crime Agency", "Supreme Court of Justice": an institution of the country in context.
+        sector = next((_ORG_WORDS[t.lower_] for t in doc[start : ent.end] if t.lower_ in _ORG_WORDS), None)
+        if ent.label_ != "ORG":
+            sector = None
+        drafts.append(
+            _Draft(
+                start,
+                ent.end,
+                None,
+                sector,
+                kind,
+                key,
+                "entity",
+                plural=plural,
+                subject=subject,
+                needs_country=sector is not None,
+            )
+        )
     return drafts
 
 
@@ -498,10 +552,11 @@ def _surnames(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _context_country(doc: Doc, hits: list[_Hit], position: int) -> str | None:
-    """The state named most up to the end of this sentence (places count: "protesters marched in
-    Kyiv"); ties go to the first named. None when no state has been named yet."""
+    """The state the article names most, among those named by the end of this sentence (places
+    count: "protesters marched in Kyiv"); ties go to the first named. None when none is named yet."""
     limit = doc[position].sent.end
-    counts = Counter(h.country for h in hits if h.start < limit and h.country and h.country not in _NON_STATE)
+    named = {h.country for h in hits if h.start < limit and h.country and h.country not in _NON_STATE}
+    counts = Counter(h.country for h in hits if h.country in named)
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -510,10 +565,10 @@ def _fill_context_country(doc: Doc, drafts: list[_Draft], hits: list[_Hit]) -> l
     unless a description will find an antecedent first (see :func:`_coreference`)."""
     out: list[_Draft] = []
     for d in drafts:
-        if d.needs_country and d.how == "role":
+        if d.needs_country and d.how in ("role", "entity"):
             main = _context_country(doc, hits, d.start)
             if main is not None:
-                d = replace(d, country=main, key=("R", main, *d.key[2:]))
+                d = replace(d, country=main, key=("R", main, *d.key[2:]) if d.key[0] == "R" else d.key)
         out.append(d)
     return out
 
