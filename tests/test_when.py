@@ -10,7 +10,8 @@ import pytest
 from tacitus import Analyzer
 from tacitus.bench.dates import dev_set_path, evaluate, load_dev_set
 from tacitus.when import TimeExpr, find_times
-from tacitus.when.rules import Context, resolve_phrase
+from tacitus.when.resolution import Context
+from tacitus.when.rules import resolve_phrase
 
 THU = date(2015, 3, 12)  # a Thursday
 SAT_NEW_YEAR = date(2016, 1, 2)  # a Saturday, two days into the year
@@ -191,6 +192,21 @@ def test_relative_clause_with_will_makes_month_future(times: Times) -> None:
         "Tyson was invited to the convention in July, where Trump will be named the nominee.", date(2016, 6, 29)
     )
     assert one(found, "July").value == "2016-07"
+
+
+def test_day_ranges_are_periods(times: Times) -> None:
+    found = times("The polls ran Jan. 21-26 and again 27-31 January 2016.", THU)
+    assert one(found, "Jan. 21-26").value == "2015-01-21/2015-01-26"
+    assert one(found, "27-31 January 2016").value == "2016-01-27/2016-01-31"
+
+
+def test_season_word_as_verb_is_not_a_date(times: Times) -> None:
+    assert [t.text for t in times("About 46 detainees fall under that category.", THU)] == []
+
+
+def test_year_context_does_not_cross_sentences(times: Times) -> None:
+    found = times("In 2009, the administration imposed duties. In March, the department ruled.", THU)
+    assert one(found, "March").value == "2015-03"
 
 
 def test_offsets_and_token_bounds_point_at_the_text(analyzer: Analyzer) -> None:

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span, Token
 
-from tacitus.when.rules import Context, Resolution, Tense, resolve_phrase, scan
+from tacitus.when.resolution import Context, Resolution, Tense
+from tacitus.when.rules import resolve_phrase, scan
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
@@ -181,6 +182,7 @@ _TIME_WORD = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d0s)\b)|"
     r"January|February|March|April|May|June|July|August|September|October|November|December"
 )
+_CLOCK = re.compile(r"(?i:\d|noon|midnight|dawn|dusk|morning|afternoon|evening|night)")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
 _NAME_LABELS = {"ORG", "WORK_OF_ART", "LAW", "EVENT", "FAC", "PRODUCT", "PERSON", "GPE", "NORP", "LOC"}
 _UNIT_WORDS = {"week", "month", "year", "weekend", "night", "morning", "evening", "afternoon", "days", "weeks"}
@@ -203,6 +205,11 @@ def _in_name(span: Span) -> bool:
     return prev is not None and prev.text[:1].isupper() and prev.pos_ in ("PROPN", "ADJ")
 
 
+def _is_verb(span: Span) -> bool:
+    """ "detainees fall under", "talks spring up": a season word used as a verb."""
+    return len(span) == 1 and span[0].lower_ in ("fall", "spring") and span[0].tag_.startswith("VB")
+
+
 def _is_count(span: Span) -> bool:
     """A bare number that counts rather than dates: "detained 2015 protesters"."""
     if len(span) != 1 or not span[0].like_num:
@@ -220,7 +227,7 @@ def _is_count(span: Span) -> bool:
 
 def _merge_times(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
     """Fold an adjacent spaCy TIME entity ("3 a.m." on Monday, Monday "morning") into the date it qualifies."""
-    times = [e for e in doc.ents if e.label_ == "TIME"]
+    times = [e for e in doc.ents if e.label_ == "TIME" and _CLOCK.search(e.text)]
     out: list[_Candidate] = []
     for cand in candidates:
         start, end = cand.start, cand.end
@@ -257,8 +264,8 @@ def find_times(doc: Doc, published: date | None) -> tuple[TimeExpr, ...]:
         if span is None or len(span) == 0:
             continue
         sent_start = span.sent.start
-        previous = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
-        nearby = [y for y, s in years if s in (sent_start, previous)]
+        # only the same sentence: "In 2009, ... . In March, ..." means this March as often as 2009's
+        nearby = [y for y, s in years if s == sent_start]
         ctx = Context(published, clause_tense(span), nearby[-1] if nearby else None, anchor)
         if how is None:
             res = resolve_phrase(span.text, ctx)
@@ -271,7 +278,7 @@ def find_times(doc: Doc, published: date | None) -> tuple[TimeExpr, ...]:
             res = rule.resolve(m, ctx)
             if res is None:
                 continue
-        if not res.is_time or _in_name(span) or (res.granularity == "year" and _is_count(span)):
+        if not res.is_time or _in_name(span) or (res.granularity == "year" and _is_count(span)) or _is_verb(span):
             continue
         if res.year is not None:
             years.append((res.year, sent_start))

@@ -8,49 +8,27 @@ Values are ISO 8601: ``2015-03-10`` (day), ``2015-W10`` (week), ``2015-03`` (mon
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Literal
 
-Tense = Literal["past", "present", "future", "other"]
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What a relative expression is resolved against.
-
-    ``tense`` is the tense of the clause the expression sits in: weekdays and dates
-    without a year point forward only for ``future`` and ``present`` ("meets on Friday").
-    ``year`` is the year of the latest explicit date nearby, for "on 3 March" in a
-    paragraph about 1999. ``anchor`` is the latest resolved day, for "the next day".
-    """
-
-    published: date | None
-    tense: Tense = "past"
-    year: int | None = None
-    anchor: date | None = None
-
-    @property
-    def forward(self) -> bool:
-        return self.tense in ("future", "present")
-
-
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    """What an expression means. ``is_time`` is False for look-alikes such as ages."""
-
-    value: str | None
-    granularity: str
-    period_start: str | None = None
-    period_end: str | None = None
-    relation: str | None = None
-    year: int | None = None  # a year written out in the expression: context for later ones
-    day: date | None = None  # the resolved day: the anchor for "the next day"
-    is_time: bool = True
-
+from tacitus.when.resolution import (
+    SEASONS,
+    VAGUE,
+    WEEKDAYS,
+    Context,
+    Resolution,
+    Tense,
+    add_months,
+    at_unit,
+    bounds,
+    make_day,
+    month_number,
+    number,
+    period,
+    shift,
+)
 
 Resolver = Callable[[re.Match[str], Context], Resolution | None]
 
@@ -68,79 +46,6 @@ class Rule:
     phrase: re.Pattern[str]
     resolve: Resolver
 
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    """A shape found in running text, resolved."""
-
-    start: int
-    end: int
-    rule: str
-    resolution: Resolution
-
-
-# ---------------------------------------------------------------- vocabulary
-
-_MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "a couple of": 2,
-    "a few": 3,
-    "several": 3,
-    "some": 3,
-}
-_VAGUE = {"a few", "several", "some", "a couple of"}
-_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 
 # Month names are matched case-sensitively ("may", "march" are common words); keywords are not.
 _MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -165,106 +70,33 @@ def _ungroup(pattern: str) -> str:
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
-# ---------------------------------------------------------------- arithmetic
-
-
-def _make_day(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _add_months(d: date, months: int) -> date:
-    index = d.year * 12 + d.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(d.day, last))
-
-
-def _shift(d: date, unit: str, n: int) -> date:
-    unit = unit.lower().rstrip("s")
-    if unit == "hour":
-        return d + timedelta(days=int(n / 24))
-    if unit == "day":
-        return d + timedelta(days=n)
-    if unit == "week":
-        return d + timedelta(weeks=n)
-    if unit == "fortnight":
-        return d + timedelta(weeks=2 * n)
-    if unit == "month":
-        return _add_months(d, n)
-    if unit == "year":
-        return _add_months(d, 12 * n)
-    return _add_months(d, 120 * n)  # decade
-
-
-def _iso_week(d: date) -> str:
-    year, week, _ = d.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
-def _at(d: date, unit: str) -> Resolution:
-    """The point ``d`` at the granularity of ``unit``."""
-    unit = unit.lower().rstrip("s")
-    if unit in ("hour", "day"):
-        return Resolution(d.isoformat(), "day", day=d)
-    if unit in ("week", "fortnight"):
-        return Resolution(_iso_week(d), "week")
-    if unit == "month":
-        return Resolution(f"{d.year:04d}-{d.month:02d}", "month")
-    return Resolution(f"{d.year:04d}", "year")
-
-
-def _number(text: str) -> int | None:
-    text = re.sub(r"\s+", " ", text.lower())
-    if text.isdigit():
-        return int(text)
-    return _NUMBERS.get(text)
-
-
-def _month(text: str) -> int:
-    return _MONTHS[text.rstrip(".").lower()]
-
-
-def _period(start: str | None, end: str | None, relation: str | None = None, year: int | None = None) -> Resolution:
-    value = f"{start}/{end}" if start and end else None
-    return Resolution(value, "period", start, end, relation, year=year)
-
-
-def _bounds(res: Resolution) -> tuple[str | None, str | None]:
-    if res.granularity == "period":
-        return res.period_start, res.period_end
-    return res.value, res.value
-
-
 # ---------------------------------------------------------------- point resolvers
 
 
 def _full_date(m: re.Match[str], ctx: Context) -> Resolution | None:
-    d = _make_day(int(m["y"]), _month(m["mon"]) if m["mon"] else int(m["m"]), int(re.sub(r"\D", "", m["d"])))
+    d = make_day(int(m["y"]), month_number(m["mon"]) if m["mon"] else int(m["m"]), int(re.sub(r"\D", "", m["d"])))
     if d is None:
         return None
     return Resolution(d.isoformat(), "day", year=d.year, day=d)
 
 
 def _iso_date(m: re.Match[str], ctx: Context) -> Resolution | None:
-    d = _make_day(int(m["y"]), int(m["m"]), int(m["d"]))
+    d = make_day(int(m["y"]), int(m["m"]), int(m["d"]))
     return Resolution(d.isoformat(), "day", year=d.year, day=d) if d else None
 
 
 def _day_month(m: re.Match[str], ctx: Context) -> Resolution | None:
-    month, day = _month(m["mon"]), int(re.sub(r"\D", "", m["d"]))
+    month, day = month_number(m["mon"]), int(re.sub(r"\D", "", m["d"]))
     return _yearless(month, day, ctx, bool(m["rel"] and m["rel"].lower() == "next"))
 
 
 def _yearless(month: int, day: int, ctx: Context, next_: bool = False) -> Resolution | None:
     """A day and month without a year: the year of a nearby explicit date, else the latest such
     day on or before publication, or the first on or after it when the clause looks ahead."""
-    if _make_day(2000, month, day) is None:  # 2000 is a leap year: rejects only impossible days
+    if make_day(2000, month, day) is None:  # 2000 is a leap year: rejects only impossible days
         return None
     if ctx.year is not None and not next_:
-        d = _make_day(ctx.year, month, day)
+        d = make_day(ctx.year, month, day)
         return Resolution(d.isoformat(), "day", day=d) if d else None
     pub = ctx.published
     if pub is None:
@@ -273,7 +105,7 @@ def _yearless(month: int, day: int, ctx: Context, next_: bool = False) -> Resolu
     step = 1 if forward else -1
     year = pub.year
     for _ in range(9):  # Feb 29 can be eight years away
-        d = _make_day(year, month, day)
+        d = make_day(year, month, day)
         if d is not None and (d >= pub if forward else d <= pub):
             return Resolution(d.isoformat(), "day", day=d)
         year += step
@@ -312,12 +144,9 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolution | None:
         return Resolution(None, "period")
     else:
         pub = ctx.published
-        year = pub.year
-        if ctx.forward and date(year, first + 2, 1) < date(pub.year, pub.month, 1):
-            year += 1
-        elif not ctx.forward and date(year, first, 1) > pub:
-            year -= 1
-    return _period(f"{year:04d}-{first:02d}", f"{year:04d}-{first + 2:02d}", year=int(m["y"]) if m["y"] else None)
+        # this year's quarter unless it is still ahead and the clause looks back
+        year = pub.year - (1 if not ctx.forward and date(pub.year, first, 1) > pub else 0)
+    return period(f"{year:04d}-{first:02d}", f"{year:04d}-{first + 2:02d}", year=int(m["y"]) if m["y"] else None)
 
 
 _CENTURIES = {
@@ -333,12 +162,32 @@ _CENTURIES = {
 
 def _century(m: re.Match[str], ctx: Context) -> Resolution | None:
     n = int(m["cn"]) if m["cn"] else _CENTURIES[m["c"].lower()]
-    return _period(f"{(n - 1) * 100:04d}", f"{(n - 1) * 100 + 99:04d}")
+    return period(f"{(n - 1) * 100:04d}", f"{(n - 1) * 100 + 99:04d}")
+
+
+def _day_range(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "Jan. 21-26", "21-26 January 2016": a period of days in one month."""
+    month = month_number(m["mon"] or m["monb"])
+    first, last = (int(re.sub(r"\D", "", m[a] or m[b])) for a, b in (("d1", "d1b"), ("d2", "d2b")))
+    if last <= first:
+        return None
+    end = _full_date_of(int(m["y"]), month, last) if m["y"] else _yearless(month, last, ctx)
+    if end is None or end.value is None:
+        return Resolution(None, "period") if end is not None else None
+    start = make_day(int(end.value[:4]), month, first)
+    if start is None:
+        return None
+    return period(start.isoformat(), end.value, year=int(m["y"]) if m["y"] else None)
+
+
+def _full_date_of(year: int, month: int, day: int) -> Resolution | None:
+    d = make_day(year, month, day)
+    return Resolution(d.isoformat(), "day", year=year, day=d) if d else None
 
 
 def _month_year(m: re.Match[str], ctx: Context) -> Resolution | None:
     year = int(m["y"])
-    return Resolution(f"{year:04d}-{_month(m['mon']):02d}", "month", year=year)
+    return Resolution(f"{year:04d}-{month_number(m['mon']):02d}", "month", year=year)
 
 
 _MAY_CONTEXT = re.compile(
@@ -349,7 +198,7 @@ _MAY_CONTEXT = re.compile(
 
 def _month_alone(m: re.Match[str], ctx: Context) -> Resolution | None:
     rel = (m["rel"] or "").lower()
-    month = _month(m["mon"])
+    month = month_number(m["mon"])
     if ctx.year is not None and rel not in ("last", "next", "this", "coming", "past"):
         return Resolution(f"{ctx.year:04d}-{month:02d}", "month")
     pub = ctx.published
@@ -388,14 +237,14 @@ def _decade(m: re.Match[str], ctx: Context) -> Resolution | None:
         first, last = start + 3, start + 6
     elif mod == "late":
         first = start + 6
-    return _period(f"{first:04d}", f"{last:04d}")
+    return period(f"{first:04d}", f"{last:04d}")
 
 
 def _weekday(m: re.Match[str], ctx: Context) -> Resolution | None:
     pub = ctx.published
     if pub is None:
         return Resolution(None, "day")
-    wd = _WEEKDAYS[m["wd"].lower()]
+    wd = WEEKDAYS[m["wd"].lower()]
     rel = (m["rel"] or "").lower()
     if rel in ("last", "past"):
         d = pub - timedelta(days=(pub.weekday() - wd) % 7 or 7)
@@ -433,18 +282,18 @@ def _relative_word(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def _ago(m: re.Match[str], ctx: Context) -> Resolution | None:
-    n = _number(m["n"])
+    n = number(m["n"])
     unit = m["unit"].lower()
     if n is None:
         return None
     if ctx.published is None:
-        return Resolution(None, _at(date(2000, 1, 1), unit).granularity)
+        return Resolution(None, at_unit(date(2000, 1, 1), unit).granularity)
     sign = 1 if m["dir"].lower() in ("from now", "hence") else -1
-    if re.sub(r"\s+", " ", m["n"].lower()) in _VAGUE:
-        near, far = _shift(ctx.published, unit, sign * 2), _shift(ctx.published, unit, sign * 7)
+    if re.sub(r"\s+", " ", m["n"].lower()) in VAGUE:
+        near, far = shift(ctx.published, unit, sign * 2), shift(ctx.published, unit, sign * 7)
         a, b = sorted((near, far))
-        return _period(a.isoformat(), b.isoformat())
-    return _at(_shift(ctx.published, unit, sign * n), unit)
+        return period(a.isoformat(), b.isoformat())
+    return at_unit(shift(ctx.published, unit, sign * n), unit)
 
 
 def _relative_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
@@ -460,11 +309,11 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
         # "the past week" is the stretch up to now, not the calendar week before this one
         if pub is None:
             return Resolution(None, "period")
-        return _period(_shift(pub, unit, -1).isoformat(), pub.isoformat())
+        return period(shift(pub, unit, -1).isoformat(), pub.isoformat())
     if pub is None:
-        return Resolution(None, "period" if unit == "weekend" else _at(date(2000, 1, 1), unit).granularity)
+        return Resolution(None, "period" if unit == "weekend" else at_unit(date(2000, 1, 1), unit).granularity)
     step = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1, "following": 1}[rel]
-    return _at(_shift(pub, unit, step), unit)
+    return at_unit(shift(pub, unit, step), unit)
 
 
 def _weekend(pub: date, step: int, tense: Tense, this: bool = False) -> Resolution:
@@ -483,7 +332,7 @@ def _weekend(pub: date, step: int, tense: Tense, this: bool = False) -> Resoluti
         saturday += timedelta(days=0 if tense == "past" and pub.weekday() <= 2 else 7)
     elif tense in ("future", "present"):
         saturday += timedelta(days=7)
-    return _period(saturday.isoformat(), (saturday + timedelta(days=1)).isoformat())
+    return period(saturday.isoformat(), (saturday + timedelta(days=1)).isoformat())
 
 
 def _the_weekend(m: re.Match[str], ctx: Context) -> Resolution | None:
@@ -494,27 +343,27 @@ def _the_weekend(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 def _in_n(m: re.Match[str], ctx: Context) -> Resolution | None:
     """ "in two weeks": a point ahead when the clause looks ahead, else a duration ("the first in two years")."""
-    n = _number(m["n"])
-    if n is None or not ctx.forward or re.sub(r"\s+", " ", m["n"].lower()) in _VAGUE:
+    n = number(m["n"])
+    if n is None or not ctx.forward or re.sub(r"\s+", " ", m["n"].lower()) in VAGUE:
         return Resolution(None, "period")
     if ctx.published is None:
-        return Resolution(None, _at(date(2000, 1, 1), m["unit"]).granularity)
-    return _at(_shift(ctx.published, m["unit"], n), m["unit"])
+        return Resolution(None, at_unit(date(2000, 1, 1), m["unit"]).granularity)
+    return at_unit(shift(ctx.published, m["unit"], n), m["unit"])
 
 
 def _within_n(m: re.Match[str], ctx: Context) -> Resolution | None:
     """ "within six months": from publication on when the clause looks ahead, else a bare duration."""
-    n = _number(m["n"])
+    n = number(m["n"])
     if n is None or not ctx.forward or ctx.published is None:
         return Resolution(None, "period")
-    return _period(ctx.published.isoformat(), _shift(ctx.published, m["unit"], n).isoformat())
+    return period(ctx.published.isoformat(), shift(ctx.published, m["unit"], n).isoformat())
 
 
 def _this_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
     unit = m["unit"].lower()
     if ctx.published is None:
-        return Resolution(None, _at(date(2000, 1, 1), unit).granularity)
-    return _at(ctx.published, unit)
+        return Resolution(None, at_unit(date(2000, 1, 1), unit).granularity)
+    return at_unit(ctx.published, unit)
 
 
 def _anchored_day(m: re.Match[str], ctx: Context) -> Resolution | None:
@@ -524,17 +373,17 @@ def _anchored_day(m: re.Match[str], ctx: Context) -> Resolution | None:
     if m["same"]:
         n = 0
     else:
-        count = _number(m["n"]) if m["n"] else 1
+        count = number(m["n"]) if m["n"] else 1
         if count is None:
             return None
         n = -count if any(w in words for w in ("before", "previous", "earlier", "preceding", "prior")) else count
     if ctx.anchor is None:
-        return Resolution(None, _at(date(2000, 1, 1), unit).granularity)
-    return _at(_shift(ctx.anchor, unit, n), unit)
+        return Resolution(None, at_unit(date(2000, 1, 1), unit).granularity)
+    return at_unit(shift(ctx.anchor, unit, n), unit)
 
 
 def _season(m: re.Match[str], ctx: Context) -> Resolution | None:
-    first, last = _SEASONS[m["season"].lower()]
+    first, last = SEASONS[m["season"].lower()]
     rel = (m["rel"] or "").lower()
     if m["y"]:
         year = int(m["y"])
@@ -544,7 +393,7 @@ def _season(m: re.Match[str], ctx: Context) -> Resolution | None:
         pub = ctx.published
         # the latest season of that name to have begun (winter begins in December)
         year = pub.year if date(pub.year, first, 1) <= pub else pub.year - 1
-        in_season = pub < _add_months(date(year, first, 1), 3)
+        in_season = pub < add_months(date(year, first, 1), 3)
         if rel in ("last", "past"):
             year -= 1 if in_season else 0
         elif rel in ("next", "coming") or (
@@ -552,7 +401,7 @@ def _season(m: re.Match[str], ctx: Context) -> Resolution | None:
         ):
             year += 1
     end_year = year + 1 if first == 12 else year
-    return _period(f"{year:04d}-{first:02d}", f"{end_year:04d}-{last:02d}", year=year if m["y"] else None)
+    return period(f"{year:04d}-{first:02d}", f"{end_year:04d}-{last:02d}", year=year if m["y"] else None)
 
 
 def _modified(m: re.Match[str], ctx: Context) -> Resolution | None:
@@ -577,9 +426,9 @@ def _since(m: re.Match[str], ctx: Context) -> Resolution | None:
     inner = resolve_point(m["p"], ctx)
     if inner is None:
         return None
-    start, _ = _bounds(inner)
+    start, _ = bounds(inner)
     end = ctx.published.isoformat() if ctx.published else None
-    return _period(start, end, "since", year=inner.year)
+    return period(start, end, "since", year=inner.year)
 
 
 def _year_range(m: re.Match[str], ctx: Context) -> Resolution | None:
@@ -588,19 +437,19 @@ def _year_range(m: re.Match[str], ctx: Context) -> Resolution | None:
     last = int(b) if len(b) == 4 else first // 100 * 100 + int(b)
     if last <= first:
         return None
-    return _period(f"{first:04d}", f"{last:04d}", year=last)
+    return period(f"{first:04d}", f"{last:04d}", year=last)
 
 
 def _past_n(m: re.Match[str], ctx: Context) -> Resolution | None:
-    n = _number(m["n"]) if m["n"] else 1
+    n = number(m["n"]) if m["n"] else 1
     if n is None:
         return None
     if ctx.published is None:
         return Resolution(None, "period")
     pub = ctx.published
     if m["rel"].lower() in ("next", "coming"):
-        return _period(pub.isoformat(), _shift(pub, m["unit"], n).isoformat())
-    return _period(_shift(pub, m["unit"], -n).isoformat(), pub.isoformat())
+        return period(pub.isoformat(), shift(pub, m["unit"], n).isoformat())
+    return period(shift(pub, m["unit"], -n).isoformat(), pub.isoformat())
 
 
 def _relation(m: re.Match[str], ctx: Context) -> Resolution | None:
@@ -626,6 +475,10 @@ _P_DMY = rf"{_WD_PREFIX}(?:(?i:the)\s+)?(?P<d>{_DAY})(?:\s+(?i:of))?\s+(?P<mon>{
 _P_MDY = rf"{_WD_PREFIX}(?P<mon>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})"
 _P_DM = rf"(?:(?P<rel>{_kw('next|this')})\s+)?{_WD_PREFIX}(?:(?i:the)\s+)?(?P<d>{_DAY})(?:\s+(?i:of))?\s+(?P<mon>{_MONTH})(?!,?\s*\d)"  # noqa: E501
 _P_MD = rf"(?:(?P<rel>{_kw('next|this')})\s+)?{_WD_PREFIX}(?P<mon>{_MONTH})\s+(?P<d>{_DAY})(?!,?\s*\d)(?!:)"
+_P_DAY_RANGE = (
+    rf"(?:(?P<mon>{_MONTH})\s+(?P<d1>{_DAY})\s*[-–]\s*(?P<d2>{_DAY})"
+    rf"|(?P<d1b>{_DAY})\s*[-–]\s*(?P<d2b>{_DAY})\s+(?P<monb>{_MONTH}))(?:,?\s+(?P<y>{_YEAR}))?"
+)
 _P_MY = rf"(?P<mon>{_MONTH}),?\s+(?:(?i:of)\s+)?(?P<y>{_YEAR})"
 _P_MONTH = rf"(?:(?P<rel>{_kw('last|next|this|coming|past')})\s+)?(?P<mon>{_MONTH_FULL})(?!\s+\d)"
 _P_DECADE = (
@@ -686,6 +539,7 @@ _P_YEAR_IN_TEXT = (
 # Point shapes, longest first: embedded in period patterns, the first that matches wins.
 _POINTS: tuple[tuple[str, str, Resolver], ...] = (
     ("iso", _P_ISO, _iso_date),
+    ("day_range", _P_DAY_RANGE, _day_range),
     ("dmy", _P_DMY, _full_date),
     ("mdy", _P_MDY, _full_date),
     ("day_month", _P_DM, _day_month),
@@ -767,7 +621,7 @@ def _between_any(m: re.Match[str], ctx: Context) -> Resolution | None:
     first = resolve_point(a, replace(ctx, year=last.year if last.year is not None else ctx.year))
     if first is None:
         return None
-    return _period(_bounds(first)[0], _bounds(last)[1], year=last.year)
+    return period(bounds(first)[0], bounds(last)[1], year=last.year)
 
 
 def resolve_point(text: str, ctx: Context) -> Resolution | None:
