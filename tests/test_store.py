@@ -339,3 +339,13 @@ def test_readers_and_a_writer_work_at_once(tmp_path: Path) -> None:
     assert not failures
     assert seen == sorted(seen) and len(seen) > 1
     assert Corpus(db).counts()["articles"] == 46
+
+
+def test_docs_name_every_column_of_every_table(db: Path) -> None:
+    doc = (ROOT / "docs" / "store.md").read_text(encoding="utf-8")
+    with duckdb.connect(str(db), read_only=True) as con:
+        columns = con.execute(
+            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'main'"
+        ).fetchall()
+    missing = [f"{table}.{column}" for table, column in columns if table not in doc or column not in doc]
+    assert len(columns) > 100 and missing == []

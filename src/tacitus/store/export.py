@@ -55,7 +55,7 @@ _PLOVER_RESOLUTION = {"country": 1, "region": 2, "province": 2, "admin1": 2, "di
 _EVENTS_FLAT = """
 SELECT e.article_id, e.event_id, e.event, e.mode, {context} AS context, e.quad, e.cameo,
        e.date, e.event_date, e.date_text, e.date_from, e.date_granularity,
-       e.negated, e.modality, e.confidence,
+       e.negated, e.modality, e.confidence, e.score,
        {actor_text} AS actor_text, {actor_country} AS actor_country,
        {actor_sector} AS actor_sector, {actor_id} AS actor_id,
        {recipient_text} AS recipient_text, {recipient_country} AS recipient_country,
