@@ -38,8 +38,8 @@ def test_where_gazetteer_loads_in_under_a_second() -> None:
     )
 
 
-def test_where_name_key_folds_case_accents_and_leading_the() -> None:
-    assert name_key("the  Netherlands") == "netherlands"
+def test_where_name_key_folds_case_accents_and_quotes() -> None:
+    assert name_key("The  Hague") == "the hague"
     assert name_key("Québec") == "quebec"
     assert name_key("Côte d’Ivoire") == "cote d'ivoire"
 

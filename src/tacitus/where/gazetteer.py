@@ -85,13 +85,10 @@ def parse_row(line: str) -> GazEntry:
 
 
 def name_key(text: str) -> str:
-    """Lower-cased, accents and curly quotes folded, whitespace collapsed, a leading "the" dropped."""
+    """Lower-cased, accents and curly quotes folded, whitespace collapsed."""
     folded = unicodedata.normalize("NFKD", text.replace("’", "'"))
     plain = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    words = plain.replace(" - ", "-").split()
-    if len(words) > 1 and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
+    return " ".join(plain.replace(" - ", "-").split())
 
 
 def default_path(filename: str) -> Path:

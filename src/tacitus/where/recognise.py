@@ -62,6 +62,43 @@ _PLACE_HEADS = frozenset(
         "airport",
     }
 )
+#: Last words of facility names: "Victoria Park" or "Pearson Airport" is not the town of that name.
+_FACILITY_WORDS = frozenset(
+    {
+        "park",
+        "airport",
+        "hospital",
+        "house",
+        "stadium",
+        "stade",
+        "hall",
+        "church",
+        "cathedral",
+        "mosque",
+        "bridge",
+        "street",
+        "square",
+        "museum",
+        "centre",
+        "center",
+        "hotel",
+        "mall",
+        "station",
+        "school",
+        "university",
+        "college",
+        "palace",
+        "tower",
+        "prison",
+        "camp",
+        "base",
+        "port",
+        "market",
+        "road",
+    }
+)
+#: Prepositions that end an entity's name inside a wrongly long entity ("Hospital of Manitoba in Winnipeg").
+_INSIDE_PREPS = frozenset({"in", "at", "near"})
 #: Second-level units the gazetteer lacks: "Metcalfe County" is not the town of Metcalfe.
 _ADMIN2_WORDS = frozenset({"county", "parish", "township", "borough", "municipality"})
 _ALTERNATE_PENALTY = 4.0
@@ -103,14 +140,14 @@ def find_places(doc: Doc, actors: ActorIndex, gazetteer: Gazetteer) -> tuple[Pla
     matches = _recognise(doc, actors, gazetteer)
     if not matches:
         return ()
-    actor_countries = _actor_countries(actors)
+    actor_countries = _actor_countries(actors, matches)
     first = [_resolve(gazetteer, m, _Context(actor_countries, frozenset())) for m in matches]
     keys = [name_key(doc[m.start : m.end].text) for m in matches]
     mentions: list[PlaceMention] = []
     for i, m in enumerate(matches):
         # Other mentions of the same name would only repeat the first guess back to it.
         same = {j for j, k in enumerate(keys) if k == keys[i]}
-        context = _context(actor_countries, first, skip=same, span=(m.start, m.end), actors=actors)
+        context = _context(actor_countries, first, skip=same)
         entry = _resolve(gazetteer, m, context)
         if entry is None:
             continue
@@ -127,23 +164,23 @@ def _place(span: SpacySpan, e: GazEntry) -> Place:
     return Place(span.text, span.start_char, span.end_char, e.name, e.geonameid, e.lat, e.lon, e.country, feature)
 
 
-def _actor_countries(actors: ActorIndex) -> Counter[str]:
-    return Counter(m.ref.country for m in actors.mentions if m.ref.country and len(m.ref.country) == 3)
+def _actor_countries(actors: ActorIndex, matches: Sequence[_Match]) -> Counter[str]:
+    """Countries of the actors that are not themselves toponyms (those are resolved here)."""
+    placed = {t for m in matches for t in range(m.start, m.end)}
+    return Counter(
+        m.ref.country
+        for m in actors.mentions
+        if m.ref.country and len(m.ref.country) == 3 and not placed.intersection(range(m.tok_start, m.tok_end))
+    )
 
 
 def _context(
     actor_countries: Counter[str],
     first: Sequence[GazEntry | None],
     skip: set[int],
-    span: tuple[int, int],
-    actors: ActorIndex,
 ) -> _Context:
     """The article's countries and regions, leaving out what the mention itself contributes."""
     countries = Counter(actor_countries)
-    for t in range(*span):
-        m = actors.mention_at(t)
-        if m is not None and m.ref.country and m.ref.country in countries and t == m.tok_start:
-            countries[m.ref.country] -= 1
     admins: set[tuple[str, str]] = set()
     for j, e in enumerate(first):
         if e is None or j in skip:
@@ -204,7 +241,10 @@ def _recognise(doc: Doc, actors: ActorIndex, gazetteer: Gazetteer) -> list[_Matc
     for ent in doc.ents:
         for t in range(ent.start, ent.end):
             ent_at[t] = ent
-    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and _capitalised(ent[-1])}
+    # Every word of a person's full name: "Georgia" alone after "Georgia Smith" is her.
+    person_words = {
+        t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent if _capitalised(t)
+    }
     kinds = {a.id: a.kind for a in actors.actors}
     found: list[_Match] = []
     i = 0
@@ -219,15 +259,13 @@ def _recognise(doc: Doc, actors: ActorIndex, gazetteer: Gazetteer) -> list[_Matc
             i += 1
             continue
         end, hits = hit
-        if _keep(doc, i, end, hits, gazetteer, ent_at, surnames, actors, kinds):
+        if _keep(doc, i, end, hits, gazetteer, ent_at, person_words, actors, kinds):
             found.append(_Match(i, end, hits, _supported(doc, i, end, ent_at), _apposed(doc, end, gazetteer)))
         i = end
     return found
 
 
 def _longest(doc: Doc, i: int, gazetteer: Gazetteer) -> tuple[int, tuple[NameHit, ...]] | None:
-    if doc[i].lower_ == "the":
-        return None
     sent_end = doc[i].sent.end if doc.has_annotation("SENT_START") else len(doc)
     limit = min(sent_end, i + gazetteer.max_tokens)
     last = i
@@ -267,7 +305,7 @@ def _keep(
     hits: tuple[NameHit, ...],
     gazetteer: Gazetteer,
     ent_at: dict[int, SpacySpan],
-    surnames: set[str],
+    person_words: set[str],
     actors: ActorIndex,
     kinds: dict[str, str],
 ) -> bool:
@@ -278,21 +316,24 @@ def _keep(
     big = any(gazetteer.entry(h.entry).feature in FEATURE_PRIOR for h in hits if h.main)
     biggest = max((gazetteer.entry(h.entry).population for h in hits if h.main), default=0)
     ents = {ent_at[t] for t in range(start, end) if t in ent_at}
-    supported = any(e.label_ in _PLACE_LABELS for e in ents)
+    supported = any(e.label_ in {"GPE", "LOC"} or (e.label_ == "FAC" and e.end <= end) for e in ents)
     if not supported and not any(h.main for h in hits):
+        return False
+    if span[-1].lower_ in _FACILITY_WORDS and not supported:
         return False
     for ent in ents:
         longer = ent.start < start or ent.end > end
+        after_prep = start > ent.start and doc[start - 1].lower_ in _INSIDE_PREPS
         if ent.label_ in _NOT_PLACE_LABELS and not big and (longer or biggest < 100_000):
             return False
-        if ent.label_ not in _PLACE_LABELS and longer and not supported:
+        if ent.label_ not in {"GPE", "LOC"} and longer and not after_prep:
             return False
         if ent.label_ == "PERSON" and not longer and not big and biggest < 100_000:
             return False
     if not supported:
         if key in gazetteer.stoplist:
             return False
-        if len(span) == 1 and span[0].text in surnames and not big:
+        if len(span) == 1 and span[0].text in person_words and not big:
             return False
         if span[0].is_sent_start and span[0].pos_ != "PROPN" and not big:
             return False
