@@ -205,3 +205,36 @@ def test_user_actor_file_codes_new_names(analyzer: Analyzer) -> None:
     idx = find_actors(doc, Article(id="t", text=text, published=date(1997, 1, 1)), lexicon)
     codes = sorted((r.ref.country, r.ref.sector) for r in idx.mentions)
     assert codes == [("KEN", "REB"), ("RUT", "GOV")]
+
+
+def test_dateline_capital_is_not_an_actor(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, words = index("KYIV, June 11 (Reuters) - Russian forces shelled Kharkiv.")
+    assert idx.ref_at(words.index("KYIV")) is None
+    assert _code_of(idx, words, "forces") == ("RUS", "MIL")
+
+
+def test_recipient_after_to_or_from_is_an_actor(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, words = index("Turkey suspended flights to Armenia, and Russia withdrew troops from Syria.")
+    assert _code_of(idx, words, "Armenia") == ("ARM", None)
+    assert _code_of(idx, words, "Syria") == ("SYR", None)
+
+
+def test_role_word_inside_an_unknown_name_does_not_split_it(analyze: Analyze) -> None:
+    analysis = analyze("The Tigray People's Liberation Front signed the deal.", published=date(2022, 11, 3))
+    names = [a.name for a in analysis.actors]
+    assert "Tigray People's Liberation Front" in names
+    assert not any(a.name in ("Liberation Front", "People") for a in analysis.actors)
+
+
+def test_title_wins_over_a_dictionary_person_whose_offices_ended(
+    index: Callable[..., tuple[ActorIndex, list[str]]],
+) -> None:
+    idx, words = index("UN Secretary-General Kofi Annan arrived in Nairobi.", published=date(2012, 1, 1))
+    ref = idx.ref_at(words.index("Annan"))
+    assert ref is not None and ref.text.startswith("UN Secretary-General")
+    assert ref.country == "IGO"
+
+
+def test_demonym_plural_names_people_of_the_country(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, words = index("Hundreds of Somalis crossed the border.")
+    assert _code_of(idx, words, "Somalis") == ("SOM", None)

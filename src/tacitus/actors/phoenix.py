@@ -100,6 +100,8 @@ class PhoenixProblem:
 def cameo_to_plover(code: str) -> tuple[str | None, str | None]:
     """``"USAGOVFRM"`` -> ("USA", "GOV"); ``"~MIL"`` -> (None, "MIL"); ``"IGOUNO"`` -> ("IGO", None)."""
     code = code.strip().upper()
+    if len(code) == 3 and code in CAMEO_SECTORS:
+        return None, CAMEO_SECTORS[code]  # "[ELI]": a sector alone, as the default after dated codes
     if code.startswith("~"):
         country, rest = None, code[1:]
     elif code.endswith("~"):

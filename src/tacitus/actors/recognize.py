@@ -196,7 +196,7 @@ def _merge_titles(doc: Doc, hits: list[_Hit], day: date | None) -> list[_Hit]:
                 if current or prev.country is None:
                     country, sector = hit.country or prev.country, hit.sector or prev.sector
                 else:
-                    country, sector = prev.country, prev.sector or hit.sector
+                    country, sector = prev.country, prev.sector
                 out[-1] = _Hit(prev.start, hit.end, hit.entry, country, sector)
                 continue
         out.append(hit)
