@@ -10,23 +10,25 @@ The passes, in order:
    not a country;
 3. spaCy entities the dictionary cannot place (PERSON/ORG/NORP/GPE), kept uncoded, and later bare
    surnames of people already named ("Nordmann");
-4. coreference: pronouns and definite descriptions ("the ministry") join the nearest compatible
-   earlier actor, preferring subjects, never crossing into quoted words; a role with no country of
-   its own takes the article's main country.
+4. coreference (:mod:`tacitus.actors.coref`): pronouns and definite descriptions ("the ministry")
+   join the nearest compatible earlier actor, preferring subjects, never crossing into quoted
+   words; a role with no country of its own takes the context country
+   (:func:`tacitus.actors.drafts.context_country`).
 
-Names of countries and capitals that sit in a locative phrase ("in Kyiv") are places, not actors,
-and are left to the places stage.
+Capitals in a locative phrase ("in Kyiv") or a dateline ("KYIV, June 11 -") are places, not
+actors, and are left to the places stage; country names stay actors ("aid to Armenia").
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from tacitus.actors.coref import resolve_coreference
+from tacitus.actors.drafts import Draft, Hit, fill_context_country
 from tacitus.actors.index import ActorIndex, ActorMention
 from tacitus.actors.lexicon import ActorEntry, ActorLexicon
 from tacitus.model import Actor, ActorRef, Article, Span
@@ -36,9 +38,7 @@ _ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: "against" are left out on purpose: "aid to Armenia", "troops withdrew from Syria" name a party.
 _LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around"})
 _STANCE_PREFIXES = frozenset({"pro", "anti", "non", "post", "pre", "ex"})
-#: Codes that are not states: an article's "main country" is never one of them.
-_NON_STATE = frozenset({"IGO", "NGO", "MNC", "IMG", "UNO", "EUR"})
-#: Role heads that name an institution (pronoun "it"), not a person.
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _INSTITUTIONS = frozenset(
     [
         "ministry",
@@ -104,38 +104,6 @@ _ORG_WORDS = {
     **dict.fromkeys(["parliament", "assembly", "senate", "congress"], "LEG"),
     "party": "PTY",
 }
-_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
-_IT_PRONOUNS = frozenset({"it", "its", "itself"})
-_THEY_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-_QUOTE_CHARS = frozenset({'"', "“", "”", "«", "»"})
-
-
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    start: int
-    end: int
-    entry: ActorEntry
-    country: str | None
-    sector: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class _Draft:
-    """A mention before actors are numbered: token bounds, code, and the key that groups it."""
-
-    start: int
-    end: int
-    country: str | None
-    sector: str | None
-    kind: str  # person | org | country | group
-    key: tuple[str, ...]
-    how: str
-    group: int = -1
-    head_lemma: str = ""
-    plural: bool = False
-    subject: bool = False
-    needs_country: bool = False
 
 
 def find_actors(doc: Doc, article: Article, lexicon: ActorLexicon) -> ActorIndex:
@@ -146,18 +114,18 @@ def find_actors(doc: Doc, article: Article, lexicon: ActorLexicon) -> ActorIndex
     drafts += _standalone(doc, hits, used)
     covered = {i for d in drafts for i in range(d.start, d.end)}
     drafts += _entities(doc, covered)
-    drafts = _fill_context_country(doc, drafts, hits)
+    drafts = fill_context_country(doc, drafts, hits)
     drafts = _surnames(doc, drafts)
-    drafts = _coreference(doc, drafts, hits)
+    drafts = resolve_coreference(doc, drafts, hits)
     return _assemble(doc, drafts)
 
 
 # -- pass 1: dictionary ------------------------------------------------------------------------
 
 
-def _dictionary_hits(doc: Doc, lexicon: ActorLexicon, day: date | None) -> list[_Hit]:
+def _dictionary_hits(doc: Doc, lexicon: ActorLexicon, day: date | None) -> list[Hit]:
     words = [t.lower_ for t in doc]
-    hits: list[_Hit] = []
+    hits: list[Hit] = []
     i = 0
     while i < len(words):
         found = lexicon.lookup(words, i)
@@ -173,17 +141,17 @@ def _dictionary_hits(doc: Doc, lexicon: ActorLexicon, day: date | None) -> list[
                 n, entry = later
         if _acceptable(doc[i : i + n], entry):
             country, sector = entry.code_on(day)
-            hits.append(_Hit(i, i + n, entry, country, sector))
+            hits.append(Hit(i, i + n, entry, country, sector))
             i += n
         else:
             i += 1
     return _merge_titles(doc, hits, day)
 
 
-def _merge_titles(doc: Doc, hits: list[_Hit], day: date | None) -> list[_Hit]:
+def _merge_titles(doc: Doc, hits: list[Hit], day: date | None) -> list[Hit]:
     """A name and the country or title before it are one mention: "Kenya's President William Ruto",
     "US Secretary of State John Kerry". The person's own coding wins; the title fills a gap."""
-    out: list[_Hit] = []
+    out: list[Hit] = []
     for hit in hits:
         prev = out[-1] if out else None
         if prev is not None and hit.entry.kind == "person" and prev.entry.kind in ("country", "org", "igo", "capital"):
@@ -197,7 +165,7 @@ def _merge_titles(doc: Doc, hits: list[_Hit], day: date | None) -> list[_Hit]:
                     country, sector = hit.country or prev.country, hit.sector or prev.sector
                 else:
                     country, sector = prev.country, prev.sector
-                out[-1] = _Hit(prev.start, hit.end, hit.entry, country, sector)
+                out[-1] = Hit(prev.start, hit.end, hit.entry, country, sector)
                 continue
         out.append(hit)
     return out
@@ -228,7 +196,7 @@ def _is_stance(doc: Doc, start: int) -> bool:
     return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _STANCE_PREFIXES
 
 
-def _locative(doc: Doc, hit: _Hit) -> bool:
+def _locative(doc: Doc, hit: Hit) -> bool:
     root = doc[hit.start : hit.end].root
     return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
 
@@ -257,12 +225,12 @@ def _head_kind(doc: Doc, start: int, end: int, entry_kind: str) -> tuple[str, bo
     return "country", False
 
 
-def _role_groups(doc: Doc, hits: list[_Hit]) -> tuple[list[_Draft], set[int]]:
+def _role_groups(doc: Doc, hits: list[Hit]) -> tuple[list[Draft], set[int]]:
     """Roles with their modifiers and names; returns the drafts and the hit indexes they used."""
     by_start = {h.start: k for k, h in enumerate(hits)}
     by_end = {h.end: k for k, h in enumerate(hits)}
     used: set[int] = set()
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     group_no = 0
     for k, hit in enumerate(hits):
         if hit.entry.kind != "role" or k in used:
@@ -279,7 +247,7 @@ def _role_groups(doc: Doc, hits: list[_Hit]) -> tuple[list[_Draft], set[int]]:
         start, end = hit.start, head_hit.end
         used.update(range(k, last + 1))
         # Left: countries/organisations and fillers ("Norway's deputy", "Chilean and Peruvian").
-        owners: list[_Hit] = []
+        owners: list[Hit] = []
         owner_idx: list[int] = []
         j = start - 1
         while j >= 0 and start - j <= 8:
@@ -320,7 +288,7 @@ def _role_groups(doc: Doc, hits: list[_Hit]) -> tuple[list[_Draft], set[int]]:
             used.difference_update(range(k, last + 1))
             continue
         # Right: a name ("Foreign Minister Edward Nalbandian") or "of COUNTRY".
-        person: _Hit | None = None
+        person: Hit | None = None
         name_end = end
         if end in by_start and hits[by_start[end]].entry.kind == "person":
             person = hits[by_start[end]]
@@ -346,7 +314,7 @@ def _role_groups(doc: Doc, hits: list[_Hit]) -> tuple[list[_Draft], set[int]]:
             country, psector = person.country, person.sector
             key: tuple[str, ...] = ("E", person.entry.source)
             drafts.append(
-                _Draft(
+                Draft(
                     start,
                     name_end,
                     country or (owners[0].country if owners else None),
@@ -369,7 +337,7 @@ def _role_groups(doc: Doc, hits: list[_Hit]) -> tuple[list[_Draft], set[int]]:
             sector = head_hit.sector
         if not owners:
             drafts.append(
-                _Draft(
+                Draft(
                     start,
                     name_end,
                     None,
@@ -400,7 +368,7 @@ def _role_groups(doc: Doc, hits: list[_Hit]) -> tuple[list[_Draft], set[int]]:
             key = ("R", owner.country or owner.entry.name, own_sector or "", lemma, surname)
             if owner.country is None:
                 key = ("E", owner.entry.source, lemma, surname)
-            drafts.append(_Draft(s, e, owner.country, own_sector, kind, key, "role", group, lemma, plural, subject))
+            drafts.append(Draft(s, e, owner.country, own_sector, kind, key, "role", group, lemma, plural, subject))
     drafts = _appositions(doc, drafts)
     return drafts, used
 
@@ -415,14 +383,14 @@ def _entity_start(doc: Doc, i: int) -> int | None:
     return i
 
 
-def _appositions(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+def _appositions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     """A PERSON entity in apposition to a role ('..., Kari Nordmann,') becomes a mention of it."""
     out = list(drafts)
     taken = {i for d in drafts for i in range(d.start, d.end)}
     for ent in doc.ents:
         if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
             continue
-        target: _Draft | None = None
+        target: Draft | None = None
         root = ent.root
         for d in drafts:
             head = doc[d.end - 1]
@@ -452,8 +420,8 @@ def _appositions(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
 # -- pass 3: names alone, entities, surnames -----------------------------------------------------
 
 
-def _standalone(doc: Doc, hits: list[_Hit], used: set[int]) -> list[_Draft]:
-    drafts: list[_Draft] = []
+def _standalone(doc: Doc, hits: list[Hit], used: set[int]) -> list[Draft]:
+    drafts: list[Draft] = []
     for k, hit in enumerate(hits):
         if k in used or hit.entry.kind == "role" or _is_stance(doc, hit.start):
             continue
@@ -469,7 +437,7 @@ def _standalone(doc: Doc, hits: list[_Hit], used: set[int]) -> list[_Draft]:
         if hit.entry.kind == "country" and doc[hit.end - 1].tag_ in ("NNPS", "NNS"):
             kind, plural = "group", True
         drafts.append(
-            _Draft(
+            Draft(
                 hit.start,
                 hit.end,
                 hit.country,
@@ -485,8 +453,8 @@ def _standalone(doc: Doc, hits: list[_Hit], used: set[int]) -> list[_Draft]:
     return drafts
 
 
-def _entities(doc: Doc, covered: set[int]) -> list[_Draft]:
-    drafts: list[_Draft] = []
+def _entities(doc: Doc, covered: set[int]) -> list[Draft]:
+    drafts: list[Draft] = []
     for ent in doc.ents:
         if ent.label_ not in _ENTITY_LABELS or any(i in covered for i in range(ent.start, ent.end)):
             continue
@@ -511,7 +479,7 @@ def _entities(doc: Doc, covered: set[int]) -> list[_Draft]:
         if ent.label_ != "ORG":
             sector = None
         drafts.append(
-            _Draft(
+            Draft(
                 start,
                 ent.end,
                 None,
@@ -527,15 +495,15 @@ def _entities(doc: Doc, covered: set[int]) -> list[_Draft]:
     return drafts
 
 
-def _surnames(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+def _surnames(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     """Later bare surnames ('Nordmann') of people named in full join their actor."""
-    people: dict[str, _Draft] = {}
+    people: dict[str, Draft] = {}
     for d in sorted(drafts, key=lambda d: d.start):
         if d.kind == "person" and d.end - d.start >= 2 and doc[d.end - 1].pos_ == "PROPN":
             people.setdefault(doc[d.end - 1].lower_, d)
     if not people:
         return drafts
-    out: list[_Draft] = []
+    out: list[Draft] = []
     taken = {i for d in drafts for i in range(d.start, d.end)}
     for d in drafts:
         first = people.get(doc[d.end - 1].lower_) if d.end - d.start == 1 else None
@@ -551,151 +519,14 @@ def _surnames(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
-def _context_country(doc: Doc, hits: list[_Hit], position: int) -> str | None:
-    """The state the article names most, among those named by the end of this sentence (places
-    count: "protesters marched in Kyiv"); ties go to the first named. None when none is named yet."""
-    limit = doc[position].sent.end
-    named = {h.country for h in hits if h.start < limit and h.country and h.country not in _NON_STATE}
-    counts = Counter(h.country for h in hits if h.country in named)
-    return counts.most_common(1)[0][0] if counts else None
-
-
-def _fill_context_country(doc: Doc, drafts: list[_Draft], hits: list[_Hit]) -> list[_Draft]:
-    """Roles with no country of their own ('lawmakers', 'police') take the context country,
-    unless a description will find an antecedent first (see :func:`_coreference`)."""
-    out: list[_Draft] = []
-    for d in drafts:
-        if d.needs_country and d.how in ("role", "entity"):
-            main = _context_country(doc, hits, d.start)
-            if main is not None:
-                d = replace(d, country=main, key=("R", main, *d.key[2:]) if d.key[0] == "R" else d.key)
-        out.append(d)
-    return out
-
-
-# -- pass 4: coreference -----------------------------------------------------------------------
-
-
-def _quoted(doc: Doc) -> list[bool]:
-    inside = False
-    flags: list[bool] = []
-    for tok in doc:
-        if tok.text in _QUOTE_CHARS or tok.text in ("''", "``"):
-            if tok.text in ("“", "«", "``"):
-                inside = True
-            elif tok.text in ("”", "»", "''"):
-                inside = False
-            else:
-                inside = not inside
-            flags.append(False)
-            continue
-        flags.append(inside)
-    return flags
-
-
-def _compatible(pronoun: str, d: _Draft) -> bool:
-    if pronoun in _PERSON_PRONOUNS:
-        return d.kind == "person"
-    if pronoun in _IT_PRONOUNS:
-        return d.kind in ("org", "country") and not d.plural
-    return d.plural or d.kind in ("group", "org")
-
-
-def _coreference(doc: Doc, drafts: list[_Draft], hits: list[_Hit]) -> list[_Draft]:
-    quoted = _quoted(doc)
-    sent_of = {}
-    for n, sent in enumerate(doc.sents):
-        for tok in sent:
-            sent_of[tok.i] = n
-    taken = {i for d in drafts for i in range(d.start, d.end)}
-    items: list[_Draft] = sorted(drafts, key=lambda d: d.start)
-    pronouns = [t for t in doc if t.lower_ in _PERSON_PRONOUNS | _IT_PRONOUNS | _THEY_PRONOUNS and t.i not in taken]
-    resolved: list[_Draft] = []
-    for d in items:
-        if d.how == "description":
-            ante = _antecedent(d.start, sent_of, quoted, resolved, lambda c, d=d: _same_description(d, c), 6)
-            if ante is None and d.needs_country:
-                ante = _antecedent(d.start, sent_of, quoted, resolved, lambda c, d=d: _same_sector(d, c), 2)
-            if ante is not None:
-                d = replace(
-                    d,
-                    country=ante.country,
-                    sector=ante.sector or d.sector,
-                    key=ante.key,
-                    kind=ante.kind,
-                    needs_country=False,
-                )
-            else:
-                d = replace(d, how="role")
-        resolved.append(d)
-    # Pronouns: resolved against names and descriptions only (never against other pronouns' guesses).
-    out = _fill_context_country(doc, resolved, hits)
-    for tok in pronouns:
-        if tok.dep_ == "expl" or (tok.lower_ == "it" and _pleonastic(tok)):
-            continue
-        if tok.lower_ in _IT_PRONOUNS and tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
-            continue
-        word = tok.lower_
-        ante = _antecedent(tok.i, sent_of, quoted, out, lambda c, w=word: _compatible(w, c), 3)
-        if ante is not None:
-            out.append(
-                replace(
-                    ante,
-                    start=tok.i,
-                    end=tok.i + 1,
-                    how="pronoun",
-                    group=-1,
-                    subject=tok.dep_ in ("nsubj", "nsubjpass"),
-                )
-            )
-    return out
-
-
-def _pleonastic(tok: Token) -> bool:
-    """'It is likely that ...', 'it was agreed to ...': no referent."""
-    head = tok.head
-    if head.lemma_ not in ("be", "seem", "appear", "remain", "become"):
-        return (
-            head.dep_ == "ROOT" and any(c.dep_ in ("ccomp", "xcomp") for c in head.children) and tok.dep_ == "nsubjpass"
-        )
-    return any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children)
-
-
-def _same_description(d: _Draft, c: _Draft) -> bool:
-    return c.head_lemma == d.head_lemma and c.how != "pronoun" and c.country is not None
-
-
-def _same_sector(d: _Draft, c: _Draft) -> bool:
-    return d.sector is not None and c.sector == d.sector and c.how != "pronoun" and c.country is not None
-
-
-def _antecedent(
-    position: int, sent_of: dict[int, int], quoted: list[bool], candidates: list[_Draft], test: object, window: int
-) -> _Draft | None:
-    """The best earlier candidate: nearest sentence first, subjects first, then the latest."""
-    here = sent_of.get(position, 0)
-    best: tuple[int, int, int] | None = None
-    choice: _Draft | None = None
-    for c in candidates:
-        if c.start >= position or not callable(test) or not test(c):
-            continue
-        distance = here - sent_of.get(c.start, 0)
-        if distance > window or (quoted[c.start] and not quoted[position]):
-            continue
-        score = (distance, 0 if c.subject else 1, -c.start)
-        if best is None or score < best:
-            best, choice = score, c
-    return choice
-
-
 # -- assembly ----------------------------------------------------------------------------------
 
 
-def _assemble(doc: Doc, drafts: list[_Draft]) -> ActorIndex:
+def _assemble(doc: Doc, drafts: list[Draft]) -> ActorIndex:
     drafts = sorted(_drop_overlaps(drafts), key=lambda d: d.start)
     ids: dict[tuple[str, ...], str] = {}
     spans: dict[str, list[Span]] = {}
-    first: dict[str, _Draft] = {}
+    first: dict[str, Draft] = {}
     names: dict[str, str] = {}
     mentions: list[ActorMention] = []
     for d in drafts:
@@ -718,10 +549,10 @@ def _assemble(doc: Doc, drafts: list[_Draft]) -> ActorIndex:
     return ActorIndex.build(actors, mentions)
 
 
-def _drop_overlaps(drafts: list[_Draft]) -> list[_Draft]:
+def _drop_overlaps(drafts: list[Draft]) -> list[Draft]:
     """Keep the earliest-found of overlapping drafts (names and roles come before entities and pronouns)."""
     taken: set[int] = set()
-    out: list[_Draft] = []
+    out: list[Draft] = []
     for d in drafts:
         span = set(range(d.start, d.end))
         if span & taken:
