@@ -105,3 +105,36 @@ def test_where_runs_with_no_network(analyze: Analyze, monkeypatch: pytest.Monkey
     places = _places(analyze("Troops were deployed near Kharkiv, in eastern Ukraine."))
     assert places["Kharkiv"].country == "UKR"
     assert places["Ukraine"].feature == "country"
+
+
+def test_where_washington_is_the_us_capital(analyze: Analyze) -> None:
+    washington = _places(analyze("Officials in Washington rejected the offer."))["Washington"]
+    assert (washington.geonameid, washington.country) == (4140963, "USA")
+
+
+def test_where_georgia_is_the_state_in_an_american_article(analyze: Analyze) -> None:
+    text = "Voters in Georgia and Florida went to the polls. Atlanta and Miami reported long queues."
+    georgia = _places(analyze(text))["Georgia"]
+    assert (georgia.country, georgia.feature) == ("USA", "region")
+    country = _places(analyze("Georgia and Armenia signed a border deal in Tbilisi."))["Georgia"]
+    assert (country.country, country.feature, country.geonameid) == ("GEO", "country", 614540)
+
+
+def test_where_kashmir_has_no_single_country(analyze: Analyze) -> None:
+    kashmir = _places(analyze("Clashes broke out in Kashmir on Sunday."))["Kashmir"]
+    assert (kashmir.country, kashmir.feature) == (None, "region")
+
+
+def test_where_name_with_article_resolves(analyze: Analyze) -> None:
+    hague = _places(analyze("The court sits in The Hague."))["The Hague"]
+    assert hague.country == "NLD"
+
+
+def test_where_toponym_modifying_a_noun_is_not_a_place(analyze: Analyze) -> None:
+    places = _places(analyze("UK officials said the Kentucky State Police would investigate."))
+    assert places == {}
+
+
+def test_where_admin2_name_is_not_the_town(analyze: Analyze) -> None:
+    places = _places(analyze("A man was arrested in Metcalfe County on Friday."))
+    assert "Metcalfe" not in places
