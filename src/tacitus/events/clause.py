@@ -81,8 +81,17 @@ def is_negated(head: Token, noun: Token | None = None) -> bool:
     return noun is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
-def modality_of(head: Token) -> Modality:
-    """hypothetical / future / asserted from auxiliaries, conditional marks and governing verbs."""
+def modality_of(head: Token, light: bool = False) -> Modality:
+    """hypothetical / future / asserted from auxiliaries, conditional marks and governing verbs.
+
+    ``light``: ``head`` is the verb carrying a nominal event ("considering sanctions"), so its own
+    lemma counts as a governor.
+    """
+    if light:
+        if head.lemma_ in _HYPOTHETICAL_GOVERNORS:
+            return "hypothetical"
+        if head.lemma_ in _FUTURE_GOVERNORS or head.lemma_ in {"pledge", "promise"}:
+            return "future"
     for tok in (head, *governors(head)):
         aux = {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
         if aux & _HYPOTHETICAL_AUX:
@@ -120,19 +129,25 @@ def _resolve(t: TimeExpr) -> tuple[str | None, str]:
 
 
 def date_for(head: Token, times: tuple[TimeExpr, ...], published: date | None) -> EventDate:
-    """The TimeExpr of the clause, else of the nearest governing clause, else the publication date."""
+    """The resolved TimeExpr of the clause, else of the nearest governing clause, else the publication date.
+
+    An expression the dates stage could not resolve ("12-day", "three days") only lends its
+    text when no resolved one governs the clause; the date then falls back on publication.
+    """
+    unresolved: TimeExpr | None = None
     if times:
         for tok in (head, *verb_ancestors(head)):
             clause = clause_tokens(tok)
-            for t in times:
-                if t.tok_start in clause and (t.tok_end - 1) in clause:
-                    value, granularity = _resolve(t)
-                    if value:
-                        return EventDate(value, t.text, "text", granularity)
-                    if published:
-                        return EventDate(published.isoformat(), t.text, "published", "day")
-                    return EventDate(None, t.text, "published", "unknown")
-    return EventDate(published.isoformat() if published else None, None, "published", "day")
+            # a date inside the subject is most often a dateline misparsed into it ("KYIV, June 11 - ...")
+            subject = {t.i for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+            inside = [t for t in times if t.tok_start in clause and (t.tok_end - 1) in clause]
+            for t in sorted(inside, key=lambda t: t.tok_start in subject):
+                value, granularity = _resolve(t)
+                if value:
+                    return EventDate(value, t.text, "text", granularity)
+                unresolved = unresolved or t
+    fallback = published.isoformat() if published else None
+    return EventDate(fallback, unresolved.text if unresolved else None, "published", "day" if published else "unknown")
 
 
 def is_historical(when: EventDate, published: date | None) -> bool:

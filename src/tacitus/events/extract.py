@@ -52,6 +52,8 @@ _CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT", "CONCEDE",
 #: Types where coordinated subjects act together and need no recipient ("X and Y signed").
 _RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 #: Governors that deny that a nominal event takes place ("prevented an attack").
+#: Types whose direct object is the thing moved or given, not the recipient ("deployed troops").
+_THEME_OBJECT = frozenset({"MOBILIZE", "AID", "RETREAT"})
 #: Cooperation told in the future is coded AGREE (PLOVER manual, AGREE).
 _FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 _BLOCKING = frozenset({"prevent", "avoid", "avert", "deny", "fear", "risk", "thwart", "foil"})
@@ -66,7 +68,7 @@ _LIGHT_VERBS = frozenset(
         *("level", "open", "organize", "organise", "join", "have", "give", "provide", "deliver", "send"),
         *("offer", "extend", "pay", "finalize", "conclude", "seal", "strike", "perpetrate", "commit", "order"),
         *("intensify", "escalate", "impose", "call", "pledge", "promise", "plan", "prepare", "approve"),
-        *("agree", "accept", "broker", "do"),
+        *("agree", "accept", "broker", "do", "consider", "propose", "threaten", "mull", "weigh", "discuss"),
     }
 )
 
@@ -194,8 +196,13 @@ class _Attacher:
 
     def subject(self, verb: Token, depth: int = 0) -> Token | None:
         """The token naming who acts: subject, passive agent, controller, or the shared subject of a conjunct."""
-        for c in verb.children:
-            if c.dep_ in {"nsubj", "csubj", "expl"} and c.dep_ != "expl":
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+        if subjects:
+            # a misparsed dateline ("KYIV, June 11 - Russian forces shelled") gives two: take the coded one
+            return next((c for c in reversed(subjects) if self.refs(c)), subjects[-1])
+        # headline grammar: "Russian regime shells Kharkiv" parses the subject as a left modifier
+        for c in verb.lefts:
+            if c.dep_ in {"compound", "npadvmod", "dep", "nmod"} and self.refs(c):
                 return c
         for c in verb.children:
             if c.dep_ == "agent":
@@ -224,15 +231,19 @@ class _Attacher:
             verb.dep_ == "acl" and verb.tag_ == "VBN"
         )
 
-    def object_of(self, verb: Token) -> Token | None:
-        """The recipient token of a verb: passive subject, object, dative, or a prepositional target."""
+    def object_of(self, verb: Token, theme: bool = False) -> Token | None:
+        """The recipient token of a verb: passive subject, object, dative, or a prepositional target.
+
+        With ``theme`` the direct object is what is moved or given ("deployed troops", "sent
+        aid"), not a recipient: only datives and prepositional targets count.
+        """
         for c in verb.children:
-            if c.dep_ == "nsubjpass":
+            if c.dep_ == "nsubjpass" and not theme:
                 return c
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not theme:
             return verb.head
         for c in verb.children:
-            if c.dep_ in {"dobj", "obj", "dative"}:
+            if c.dep_ == "dative" or (c.dep_ in {"dobj", "obj"} and not theme and self.refs(c)):
                 return c
         preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in _RECIPIENT_PREPS]
         for prep in sorted(preps, key=lambda p: _RECIPIENT_PREPS.index(p.lower_)):
@@ -243,6 +254,10 @@ class _Attacher:
                 for c in verb.children:
                     if c.dep_ == "pobj":
                         return c
+        if not theme:
+            for c in verb.children:
+                if c.dep_ in {"dobj", "obj"}:
+                    return c
         # coordinated verbs share one object: "condemned and criticised Y"
         for other in (verb.head, *verb.children) if verb.dep_ == "conj" else verb.children:
             if other.dep_ == "conj" or other is verb.head:
@@ -251,8 +266,8 @@ class _Attacher:
                         return c
         return None
 
-    def recipient(self, verb: Token) -> tuple[ActorRef, ...]:
-        obj = self.object_of(verb)
+    def recipient(self, verb: Token, theme: bool = False) -> tuple[ActorRef, ...]:
+        obj = self.object_of(verb, theme)
         found = self.refs(obj)
         if found or obj is None:
             return found
@@ -263,6 +278,21 @@ class _Attacher:
                     if g.dep_ == "pobj":
                         return self.refs(g)
         return ()
+
+    def noun_args(self, noun: Token) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]]:
+        """Actor and recipient inside a nominal event's own phrase ("Israeli airstrikes on Gaza")."""
+        actor: tuple[ActorRef, ...] = ()
+        recipient: tuple[ActorRef, ...] = ()
+        for c in noun.children:
+            if c.dep_ in {"poss", "amod", "compound", "nmod"} and not actor:
+                actor = self.refs(c)
+            elif c.dep_ == "prep":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if c.lower_ in {"by", "between"}:
+                    actor = self.refs(pobj)
+                elif c.lower_ in {"on", "against", "at", "with", "to", "of", "into"} and not recipient:
+                    recipient = self.refs(pobj)
+        return actor, recipient
 
 
 def _span(doc: Doc, start_tok: int, end_tok: int) -> Span:
@@ -317,6 +347,13 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[_
             if att.is_passive(tok) and actor_tok is not None and actor_tok.dep_ == "nsubjpass":
                 actor_tok = None
             actor = att.refs(actor_tok)
+            if p.sense.event in _THEME_OBJECT and {r.country for r in recipient} <= {a.country for a in actor}:
+                # "deployed its troops", "withdrew its forces": the object is the actor's own, not a recipient
+                recipient = att.recipient(tok, theme=True)
+            if not actor and actor_tok is not None and actor_tok.lemma_.lower() in lexicon.nouns:
+                # "Israeli airstrikes on Gaza killed 12": the event noun's own phrase names who and whom
+                actor, noun_recipient = att.noun_args(actor_tok)
+                recipient = noun_recipient or recipient
             if tok.dep_ == "amod":  # "a Qatar-mediated deal", "Iran-backed militias"
                 actor = tuple(r for c in tok.children if c.dep_ in {"npadvmod", "compound"} for r in att.refs(c))
                 recipient = att.refs(tok.head) if p.sense.event != "CONSULT" else ()
@@ -374,17 +411,7 @@ def _nominal(noun: Token, p: Pattern, att: _Attacher, verb_events: dict[int, _Fo
     for ancestor in noun.ancestors:
         if ancestor.i in verb_events and verb_events[ancestor.i].sense.event == p.sense.event:
             return None  # "three days of fighting killed 20": one ASSAULT, coded on the verb
-    actor: tuple[ActorRef, ...] = ()
-    recipient: tuple[ActorRef, ...] = ()
-    for c in noun.children:
-        if c.dep_ in {"poss", "amod", "compound", "nmod"} and not actor:
-            actor = att.refs(c)
-        elif c.dep_ == "prep":
-            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if c.lower_ in {"by", "between"}:
-                actor = att.refs(pobj)
-            elif c.lower_ in {"on", "against", "at", "with", "to", "of", "into"} and not recipient:
-                recipient = att.refs(pobj)
+    actor, recipient = att.noun_args(noun)
     clause = noun
     is_object = noun.dep_ in {"dobj", "obj", "attr"} and gov.pos_ in {"VERB", "AUX"}
     if is_object and gov.lemma_ not in _LIGHT_VERBS:
@@ -438,7 +465,7 @@ def _build(
         weapon = _weapon_mode(lexicon, head.subtree if head is not f.trigger else f.trigger.subtree)
         if weapon is not None:
             sense = replace(sense, mode=weapon.mode, context=sense.context + weapon.context)
-    modality: Modality = modality_of(head)
+    modality: Modality = modality_of(head, light=f.nominal and head is not f.trigger)
     when: EventDate = date_for(f.trigger if f.nominal else head, times, published)
     if f.nominal and when.source == "published" and head is not f.trigger:
         when = date_for(head, times, published)
@@ -494,7 +521,9 @@ def _key(e: Event) -> tuple[object, ...] | None:
         return None
     ids = tuple(sorted(a.actor_id or a.country or a.text for a in e.actor))
     rids = tuple(sorted(r.actor_id or r.country or r.text for r in e.recipient))
-    return (e.event, ids, rids, e.date, e.negated, e.modality)
+    # told by the outlet or by a quoted source, it is the same event
+    modality = "asserted" if e.modality == "reported" else e.modality
+    return (e.event, ids, rids, e.date, e.negated, modality)
 
 
 def _dedupe(events: list[Event]) -> tuple[Event, ...]:

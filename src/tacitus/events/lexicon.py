@@ -6,7 +6,8 @@ Three files are merged (see ``data/events/NOTICE.md``):
   ``scripts/convert_cameo_verbs.py``; a verb block shares its patterns among its verbs.
 - ``manual.tsv``: hand-written rows from the PLOVER manual and the NGEC codebook; a row with
   an empty pattern replaces the CAMEO default of its lemma; ``-`` as event with an empty
-  pattern drops every CAMEO row of that lemma (only the manual's own patterns remain).
+  pattern, or the pattern ``*``, drops every CAMEO row of that lemma (only the manual's
+  own rows remain).
 - ``plover_types.tsv``: quad and conflict-cooperation score per event (and mode).
 
 Lookups are dicts by lemma; a pattern is a tuple of word slots, each slot a frozenset of
@@ -46,7 +47,7 @@ EVENT_TYPES = (
 
 
 #: Last words of multi-word synonyms ("cease fire") that would match far too much on their own.
-_GENERIC_HEADS = frozenset({"fire", "of", "and", "group", "party", "service", "services"})
+_GENERIC_HEADS = frozenset({"fire", "gas", "of", "and", "group", "party", "service", "services", "station", "vehicle"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +166,9 @@ def read_event_lexicon(folder: Path = DATA) -> EventLexicon:
         table = {"verb": verbs, "noun": nouns, "weapon": weapons}.get(kind)
         if table is None:
             raise DictionaryError(str(manual_path), number, f"unknown kind {kind!r}; use verb, noun or weapon")
+        if pattern == "*":  # the manual alone codes this lemma: drop its CAMEO rows
+            silenced.add(lemma)
+            continue
         sense = _sense(manual_path, number, event, mode, context, cameo)
         table.setdefault(lemma, []).append(Pattern(_slots(pattern, synsets), sense, True))
         if kind == "verb" and not pattern:
@@ -202,4 +206,21 @@ def read_event_lexicon(folder: Path = DATA) -> EventLexicon:
     missing = [e for e in EVENT_TYPES if e not in quads]
     if missing:
         raise DictionaryError(str(types_path), None, f"no quad for {', '.join(missing)}", "add a row per event type")
-    return EventLexicon(_sorted(verbs), _sorted(nouns), _sorted(weapons), quads, scores)
+    modes = {key for key in scores if key[1] is not None}
+    return EventLexicon(
+        _sorted(_v08_modes(verbs, modes)), _sorted(_v08_modes(nouns, modes)), _sorted(weapons), quads, scores
+    )
+
+
+def _v08_modes(table: dict[str, list[Pattern]], modes: set[tuple[str, str | None]]) -> dict[str, list[Pattern]]:
+    """Drop modes that PLOVER v0.8 does not define for the event (CAMEO2PLOVER still names a few old ones)."""
+    out: dict[str, list[Pattern]] = {}
+    for lemma, patterns in table.items():
+        fixed: list[Pattern] = []
+        for p in patterns:
+            s = p.sense
+            if s is not None and s.mode is not None and (s.event, s.mode) not in modes:
+                p = Pattern(p.slots, Sense(s.event, None, s.context, s.cameo), p.manual)
+            fixed.append(p)
+        out[lemma] = fixed
+    return out

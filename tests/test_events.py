@@ -1,0 +1,216 @@
+"""Events: each construction on a small sentence, with the exact event expected."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from tacitus import Analysis
+from tacitus.model import Event
+
+Analyze = Callable[..., Analysis]
+
+
+def one(analysis: Analysis, event: str) -> Event:
+    found = [e for e in analysis.events if e.event == event]
+    assert found, f"no {event} in {[(e.event, e.trigger.text) for e in analysis.events]}"
+    return found[0]
+
+
+def countries(refs: tuple[object, ...]) -> set[str | None]:
+    return {getattr(r, "country", None) for r in refs}
+
+
+def test_events_inflected_forms_match_on_the_lemma(analyze: Analyze) -> None:
+    for text in (
+        "Iran criticised the United States.",
+        "Iran has criticized the United States.",
+        "Iran is sharply criticizing the United States.",
+    ):
+        e = one(analyze(text), "ACCUSE")
+        assert e.mode == "disapprove"
+        assert e.cameo == "111"
+        assert countries(e.actor) == {"IRN"}
+        assert countries(e.recipient) == {"USA"}
+        assert e.quad == "VERBAL_CONFLICT"
+
+
+def test_events_passive_agent_is_the_actor(analyze: Analyze) -> None:
+    e = one(analyze("France was criticised by Italy."), "ACCUSE")
+    assert countries(e.actor) == {"ITA"}
+    assert countries(e.recipient) == {"FRA"}
+
+
+def test_events_call_on_to_is_a_request_with_the_requested_act_as_content(analyze: Analyze) -> None:
+    text = "Germany called on Greece to ask the African Union to suspend Mali."
+    a = analyze(text)
+    e = one(a, "REQUEST")
+    assert countries(e.actor) == {"DEU"}
+    assert countries(e.recipient) == {"GRC"}
+    assert e.content is not None
+    assert e.content.text == "to ask the African Union to suspend Mali"
+    assert text[e.content.start : e.content.end] == e.content.text
+    # the requested acts are the content, not events of their own
+    assert [x.event for x in a.events] == ["REQUEST"]
+
+
+def test_events_subject_control_agree_to_meet_is_one_agree(analyze: Analyze) -> None:
+    a = analyze("Japan and South Korea agreed to share military intelligence.")
+    e = one(a, "AGREE")
+    assert countries(e.actor) == {"JPN", "KOR"}
+    assert e.recipient == ()
+    assert e.content is not None and e.content.text == "to share military intelligence"
+
+
+def test_events_reciprocal_signing_codes_both_actors_and_no_recipient(analyze: Analyze) -> None:
+    e = one(analyze("Russia and Ukraine signed a ceasefire agreement in Minsk on Monday."), "SUPPORT")
+    assert e.cameo == "057"
+    assert countries(e.actor) == {"RUS", "UKR"}
+    assert e.recipient == ()
+    assert e.date == "2015-03-09"
+    assert e.date_text == "Monday"
+    assert e.date_from == "text"
+
+
+def test_events_light_verb_and_mediated_deal(analyze: Analyze) -> None:
+    a = analyze("Israel and Hamas reached a Qatar-mediated deal.")
+    agree = one(a, "AGREE")
+    assert countries(agree.actor) == {"ISR", "PSE"}
+    consult = one(a, "CONSULT")
+    assert countries(consult.actor) == {"QAT"}
+    assert consult.mode == "third-party"
+
+
+def test_events_motion_recognising_takes_the_actor_of_the_passing_clause(analyze: Analyze) -> None:
+    e = one(analyze("The parliament of Sweden passed a motion recognising Palestine."), "SUPPORT")
+    assert e.cameo == "054"
+    assert e.trigger.text == "recognising"
+    assert "PSE" in countries(e.recipient)
+    assert all(
+        x.event != "AGREE" for x in analyze("The parliament of Sweden passed a motion recognising Palestine.").events
+    )
+
+
+def test_events_nominal_days_of_fighting_is_one_assault(analyze: Analyze) -> None:
+    a = analyze("Three days of fighting killed twenty soldiers.")
+    assert [e.event for e in a.events] == ["ASSAULT"]
+
+
+def test_events_nominal_war_with_its_parties(analyze: Analyze) -> None:
+    e = one(analyze("The 12-day war between Israel and Iran ended.", published=date(2025, 7, 1)), "ASSAULT")
+    assert e.trigger.text == "war"
+    assert countries(e.actor) == {"ISR", "IRN"}
+
+
+def test_events_nominal_event_actor_from_adjective_and_recipient_from_on(analyze: Analyze) -> None:
+    e = one(analyze("Israeli airstrikes on Gaza killed twelve people."), "ASSAULT")
+    assert countries(e.actor) == {"ISR"}
+    assert e.mode == "aerial"
+
+
+def test_events_coordinated_verbs_share_subject_and_object_and_merge(analyze: Analyze) -> None:
+    a = analyze("Egypt condemned and criticised Israel.")
+    accuse = [e for e in a.events if e.event == "ACCUSE"]
+    assert len(accuse) == 1
+    assert countries(accuse[0].actor) == {"EGY"}
+    assert countries(accuse[0].recipient) == {"ISR"}
+    assert [m.text for m in accuse[0].mentions] == ["condemned", "criticised"]
+
+
+def test_events_negation_is_flagged(analyze: Analyze) -> None:
+    e = one(analyze("China did not condemn Russia."), "ACCUSE")
+    assert e.negated is True
+    assert e.modality == "asserted"
+
+
+def test_events_future_cooperation_becomes_agree(analyze: Analyze) -> None:
+    e = one(analyze("Japan will meet Korea next week."), "AGREE")
+    assert e.modality == "future"
+    assert e.cameo == "040"
+
+
+def test_events_future_retreat_is_a_concession(analyze: Analyze) -> None:
+    e = one(analyze("Kenya will withdraw its troops from Somalia next year."), "CONCEDE")
+    assert e.modality == "future"
+    assert countries(e.actor) == {"KEN"}
+
+
+def test_events_conditional_is_hypothetical(analyze: Analyze) -> None:
+    e = one(analyze("Russia would attack Ukraine if NATO expanded."), "ASSAULT")
+    assert e.modality == "hypothetical"
+    assert countries(e.actor) == {"RUS"}
+    assert countries(e.recipient) == {"UKR"}
+
+
+def test_events_considered_sanctions_are_hypothetical(analyze: Analyze) -> None:
+    e = one(analyze("Egypt is considering sanctions against Qatar."), "SANCTION")
+    assert e.modality == "hypothetical"
+    assert countries(e.actor) == {"EGY"}
+    assert countries(e.recipient) == {"QAT"}
+
+
+def test_events_historical_event_keeps_its_own_date(analyze: Analyze) -> None:
+    e = one(analyze("In 1993 the Security Council passed a resolution condemning Iraq."), "ACCUSE")
+    assert e.modality == "historical"
+    assert e.date == "1993"
+    assert e.date_from == "text"
+    assert e.date_granularity == "year"
+
+
+def test_events_undated_clause_falls_back_on_publication(analyze: Analyze) -> None:
+    e = one(analyze("Turkey expelled the Dutch ambassador.", published=date(2017, 3, 12)), "SANCTION")
+    assert e.date == "2017-03-12"
+    assert e.date_from == "published"
+    assert e.date_text is None
+    assert e.mode == "expel"
+
+
+def test_events_reported_inside_a_quote_is_claimed_by_the_speaker(analyze: Analyze) -> None:
+    a = analyze("Russia attacked Ukraine, the Ukrainian foreign minister said on Tuesday.")
+    e = one(a, "ASSAULT")
+    assert e.modality == "reported"
+    assert e.claimed_by is not None
+    assert e.claimed_by.country == "UKR"
+
+
+def test_events_location_from_in_phrase(analyze: Analyze) -> None:
+    e = one(analyze("Police arrested forty protesters in Istanbul on Friday."), "COERCE")
+    assert e.mode == "arrest"
+    assert e.location is not None
+    assert e.location.name == "Istanbul"
+
+
+def test_events_ids_are_in_text_order_and_offsets_point_into_the_text(analyze: Analyze) -> None:
+    text = "Hamas fired rockets at Israel on Wednesday. Israel launched airstrikes on Gaza on Thursday."
+    a = analyze(text)
+    assert [e.id for e in a.events] == [f"E{i}" for i in range(1, len(a.events) + 1)]
+    assert len(a.events) >= 2
+    starts = [e.trigger.start for e in a.events]
+    assert starts == sorted(starts)
+    for e in a.events:
+        assert text[e.trigger.start : e.trigger.end] == e.trigger.text
+        assert text[e.sentence.start : e.sentence.end] == e.sentence.text
+        for r in (*e.actor, *e.recipient):
+            assert text[r.start : r.end] == r.text
+
+
+def test_events_same_event_twice_in_an_article_is_one_event_with_two_mentions(analyze: Analyze) -> None:
+    text = "Iran criticised Saudi Arabia on Monday. Officials said Iran also criticized Saudi Arabia on Monday."
+    a = analyze(text)
+    accuse = [e for e in a.events if e.event == "ACCUSE"]
+    assert len(accuse) == 1
+    assert len(accuse[0].mentions) == 2
+
+
+def test_events_declined_to_comment_is_no_event(analyze: Analyze) -> None:
+    assert analyze("The minister declined to comment.").events == ()
+
+
+def test_events_score_and_quad_come_from_the_plover_tables(analyze: Analyze) -> None:
+    e = one(analyze("Hamas fired rockets at Israel on Wednesday."), "ASSAULT")
+    assert e.quad == "MATERIAL_CONFLICT"
+    assert e.mode == "heavy-weapons"
+    assert e.score == pytest.approx(-9.5)
+    assert e.to_dict()["score"] == pytest.approx(-9.5)
