@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from tacitus.actors import ActorIndex
 from tacitus.errors import DictionaryError
 from tacitus.framing import FramingLexicon, analyze_framing, load_framing_lexicon
 from tacitus.framing.lexicon import read_terms
-from tacitus.model import ActorRef, Event, Framing, Quote, Span
+from tacitus.model import ActorRef, Analysis, Event, Framing, Quote, Span
 from tacitus.nlp import load_pipeline
 from tacitus.settings import Settings
 
@@ -73,12 +74,16 @@ def event(eid: str, text: str, trigger: str, actor: ActorRef, recipient: ActorRe
     )
 
 
-def run(nlp: Language, lexicon: FramingLexicon, text: str, quotes=(), events=()) -> tuple[Doc, Framing]:  # type: ignore[no-untyped-def]
+def run(
+    nlp: Language, lexicon: FramingLexicon, text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = ()
+) -> tuple[Doc, Framing]:
     doc = nlp(text)
     return doc, analyze_framing(doc, EMPTY, tuple(quotes), tuple(events), lexicon)
 
 
-def test_same_term_is_authorial_outside_a_quote_and_attributed_inside_it(nlp, lexicon) -> None:  # type: ignore[no-untyped-def]
+def test_same_term_is_authorial_outside_a_quote_and_attributed_inside_it(
+    nlp: Language, lexicon: FramingLexicon
+) -> None:
     text = 'The regime shelled the town. "The regime lies about everything," the opposition leader said.'
     q = quote("Q1", text, "The regime lies about everything,", "the opposition leader", "SYR")
     _, framing = run(nlp, lexicon, text, [q])
@@ -91,7 +96,7 @@ def test_same_term_is_authorial_outside_a_quote_and_attributed_inside_it(nlp, le
     assert regimes[0].category == "delegitimising" and regimes[0].side == "critic"
 
 
-def test_quoted_accusation_does_not_count_against_the_outlet(nlp, lexicon) -> None:  # type: ignore[no-untyped-def]
+def test_quoted_accusation_does_not_count_against_the_outlet(nlp: Language, lexicon: FramingLexicon) -> None:
     quoted = 'The minister spoke on Monday. "They are terrorists and murderers," the minister said.'
     q = quote("Q1", quoted, "They are terrorists and murderers,", "The minister", "ISR")
     _, framing = run(nlp, lexicon, quoted, [q])
@@ -108,7 +113,9 @@ def test_quoted_accusation_does_not_count_against_the_outlet(nlp, lexicon) -> No
     assert own.summary["loaded"]["authorial_per_1000"] > 100
 
 
-def test_scare_quotes_stay_in_the_outlets_voice_but_long_quotations_do_not(nlp, lexicon) -> None:  # type: ignore[no-untyped-def]
+def test_scare_quotes_stay_in_the_outlets_voice_but_long_quotations_do_not(
+    nlp: Language, lexicon: FramingLexicon
+) -> None:
     text = 'The "liberation" of the city was announced. "We will crush these bandits within days," a commander said.'
     _, framing = run(nlp, lexicon, text)
     voices = {t.lemma: t.attributed for t in framing.loaded if t.source == "contested"}
@@ -132,7 +139,7 @@ BALANCED = (
 )
 
 
-def test_sourcing_table_for_a_one_sided_article(nlp, lexicon) -> None:  # type: ignore[no-untyped-def]
+def test_sourcing_table_for_a_one_sided_article(nlp: Language, lexicon: FramingLexicon) -> None:
     t = ONE_SIDED
     quotes = [
         quote("Q1", t, "The strikes hit only military targets,", "the Russian defence ministry", "RUS"),
@@ -152,7 +159,7 @@ def test_sourcing_table_for_a_one_sided_article(nlp, lexicon) -> None:  # type: 
     assert parts["sourcing"] == 1.0 and parts["voice"] == 0.5
 
 
-def test_sourcing_table_for_a_balanced_article(nlp, lexicon) -> None:  # type: ignore[no-untyped-def]
+def test_sourcing_table_for_a_balanced_article(nlp: Language, lexicon: FramingLexicon) -> None:
     t = BALANCED
     quotes = [
         quote("Q1", t, "The strikes hit only military targets,", "the Russian defence ministry", "RUS"),
@@ -172,7 +179,7 @@ def test_sourcing_table_for_a_balanced_article(nlp, lexicon) -> None:  # type: i
     assert parts["sourcing"] == 0.0 and parts["voice"] == 0.0
 
 
-def test_cue_stances_are_counted_per_speaker_side(nlp, lexicon) -> None:  # type: ignore[no-untyped-def]
+def test_cue_stances_are_counted_per_speaker_side(nlp: Language, lexicon: FramingLexicon) -> None:
     t = BALANCED
     quotes = [
         quote("Q1", t, "The strikes hit only military targets,", "the Russian defence ministry", "RUS", "doubt"),
@@ -185,7 +192,7 @@ def test_cue_stances_are_counted_per_speaker_side(nlp, lexicon) -> None:  # type
     assert by_side["UKR"]["stances"] == {"endorse": 1} and by_side["UKR"]["endorse_cues"] == ["confirm"]
 
 
-def test_tone_goes_to_the_roles_of_each_sentence(nlp, lexicon) -> None:  # type: ignore[no-untyped-def]
+def test_tone_goes_to_the_roles_of_each_sentence(nlp: Language, lexicon: FramingLexicon) -> None:
     t = "The army brutally killed dozens of terrified villagers. The rebels praised the generous aid."
     kill = event(
         "E1", t, "killed", ref(t, "The army", "SDN", "MIL"), ref(t, "villagers", "SDN", "CVL"), "MATERIAL_CONFLICT"
@@ -197,7 +204,7 @@ def test_tone_goes_to_the_roles_of_each_sentence(nlp, lexicon) -> None:  # type:
     assert actors["The army"]["mean_tone"] < -0.5
 
 
-def test_inflected_and_multiword_terms_match_by_lemma(nlp, lexicon) -> None:  # type: ignore[no-untyped-def]
+def test_inflected_and_multiword_terms_match_by_lemma(nlp: Language, lexicon: FramingLexicon) -> None:
     text = (
         "The so-called authorities of the self-proclaimed republic said the separatists massacred villagers, "
         "a war crime, during the special military operation."
@@ -218,7 +225,7 @@ def test_inflected_and_multiword_terms_match_by_lemma(nlp, lexicon) -> None:  # 
     assert found["so-called"].start == text.index("so-called")
 
 
-def test_proper_names_are_not_loaded_words(nlp, lexicon) -> None:  # type: ignore[no-untyped-def]
+def test_proper_names_are_not_loaded_words(nlp: Language, lexicon: FramingLexicon) -> None:
     _, framing = run(nlp, lexicon, "Israel and Jordan signed a water agreement in Amman.")
     assert not [t for t in framing.loaded if t.text in {"Israel", "Jordan"}]
 
@@ -236,27 +243,27 @@ NEUTRAL_SENTENCES = (
 
 
 @pytest.mark.parametrize("sentence", LOADED_SENTENCES)
-def test_scorer_flags_clearly_loaded_sentences(nlp, lexicon, sentence: str) -> None:  # type: ignore[no-untyped-def]
+def test_scorer_flags_clearly_loaded_sentences(nlp: Language, lexicon: FramingLexicon, sentence: str) -> None:
     _, framing = run(nlp, lexicon, sentence)
     assert len(framing.sentences) == 1
     assert framing.sentences[0].biased and framing.sentences[0].score > 0.8
 
 
 @pytest.mark.parametrize("sentence", NEUTRAL_SENTENCES)
-def test_scorer_passes_neutral_reporting(nlp, lexicon, sentence: str) -> None:  # type: ignore[no-untyped-def]
+def test_scorer_passes_neutral_reporting(nlp: Language, lexicon: FramingLexicon, sentence: str) -> None:
     _, framing = run(nlp, lexicon, sentence)
     assert not any(s.biased for s in framing.sentences)
     assert all(s.score < 0.3 for s in framing.sentences)
 
 
-def test_every_sentence_is_scored_with_offsets(nlp, lexicon) -> None:  # type: ignore[no-untyped-def]
+def test_every_sentence_is_scored_with_offsets(nlp: Language, lexicon: FramingLexicon) -> None:
     text = " ".join(LOADED_SENTENCES + NEUTRAL_SENTENCES)
     doc, framing = run(nlp, lexicon, text)
     assert [(s.start, s.end) for s in framing.sentences] == [(s.start_char, s.end_char) for s in doc.sents]
     assert framing.summary["biased_sentences"] == 3
 
 
-def test_bias_threshold_comes_from_settings(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_bias_threshold_comes_from_settings(nlp: Language) -> None:
     strict = load_framing_lexicon(Settings(bias_threshold=0.999))
     _, framing = run(nlp, strict, LOADED_SENTENCES[2])
     assert not framing.sentences[0].biased
@@ -269,7 +276,7 @@ def test_malformed_lexicon_line_names_file_and_line(tmp_path: Path) -> None:
         read_terms(bad, 0)
 
 
-def test_pipeline_framing_of_a_shipped_example_has_evidence_for_every_span(example) -> None:  # type: ignore[no-untyped-def]
+def test_pipeline_framing_of_a_shipped_example_has_evidence_for_every_span(example: Callable[[str], Analysis]) -> None:
     analysis = example("shelling.txt")
     text, framing = analysis.article.text, analysis.framing
     assert framing.sentences and framing.sentences[0].start == 0

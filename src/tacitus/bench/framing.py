@@ -274,14 +274,20 @@ def run(ctx: BenchContext) -> BenchReport:
     if ctx.limit:
         articles = articles[: ctx.limit]
     ctx.progress(f"framing: BASIL ({len(articles)} articles, whole pipeline)")
-    analyses = ctx.analyzer.analyze_many(
-        Article(id=f"{a.event}:{a.outlet}", text=a.text, outlet=a.outlet) for a in articles if a.text.strip()
-    )
     density: list[float] = []
     counts: list[float] = []
     count_density: list[float] = []
     ranking: list[tuple[str, str, float]] = []
-    for art, analysis in zip((a for a in articles if a.text.strip()), analyses, strict=True):
+    failed: list[str] = []
+    for art in articles:
+        if not art.text.strip():
+            failed.append(f"{art.event}:{art.outlet} (no text)")
+            continue
+        try:
+            analysis = ctx.analyzer.analyze(Article(id=f"{art.event}:{art.outlet}", text=art.text, outlet=art.outlet))
+        except Exception as exc:  # a crash in another stage is reported with its article, not hidden
+            failed.append(f"{art.event}:{art.outlet} ({type(exc).__name__}: {exc})")
+            continue
         summary = analysis.framing.summary
         words = max(int(summary.get("words", 0)), 1)
         density.append(float(summary["loaded"]["authorial_per_1000"]))
@@ -289,6 +295,8 @@ def run(ctx: BenchContext) -> BenchReport:
         count_density.append(1000.0 * art.lexical_spans / words)
         index = summary["one_sidedness"]["index"]
         ranking.append((art.event, art.stance, float(index) if index is not None else 0.0))
+    if failed:
+        report.notes.append(f"BASIL: {len(failed)} articles not scored: " + "; ".join(failed[:5]))
     n = len(density)
     report.add(
         Metric(
