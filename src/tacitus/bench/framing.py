@@ -232,6 +232,10 @@ def run(ctx: BenchContext) -> BenchReport:
     tune, measure, near = babe_sets(ctx)
     if ctx.limit:
         tune, measure = tune[: ctx.limit], measure[: ctx.limit]
+    if ctx.analyzer.resources.framing.weights.get("attributed") == 1.0:
+        report.notes.append(
+            "BABE: spaCy + framing only (quotes cannot change a sentence score at attributed weight 1.0)"
+        )
     sg1_stripped = frozenset(i.text.strip() for i in babe_items(read_babe(ctx.path(SG1))))
     sets: list[tuple[str, list[BabeItem], Role]] = [
         ("BABE SG2 not in SG1", measure, "MEASURE"),

@@ -4,6 +4,19 @@ One pass over the tokens finds lexicon hits (:mod:`tacitus.framing.match`); each
 the outlet's own voice or inside a quote; each sentence gets a score from the lexicon evidence in
 it (:mod:`tacitus.framing.scorer`); quotes and events give the sourcing balance and the tone toward
 each actor (:mod:`tacitus.framing.balance`). The summary shows every part of one-sidedness.
+
+``Framing.summary`` keys:
+
+- ``words``; ``loaded`` and ``epistemic``: counts and per-1,000-word densities, ``authorial``
+  (the outlet's voice) apart from ``attributed`` (inside quoted words); ``by_category``;
+  ``vocabulary_sides``: contested terms per side whose vocabulary they are, by voice.
+- ``biased_sentences`` of ``sentences``.
+- ``sourcing``: quotes and quoted words per side, ``sides_quoted``, the dominant side and its share.
+- ``epistemic_by_side``: the quotes' cue stances (doubt, endorse, neutral...) per speaker side.
+- ``voiceless``: sides that are event recipients (acted upon, accused) but never quoted.
+- ``tone``: mean VADER compound of the sentences where each actor has a role, per actor and per side.
+- ``one_sidedness``: its parts (sourcing, voice, loaded, tone), each in [0, 1], the figures they
+  come from, and their mean as ``index`` (see :func:`tacitus.framing.balance.one_sidedness`).
 """
 
 from __future__ import annotations
