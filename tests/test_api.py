@@ -307,6 +307,13 @@ def test_ingest_needs_the_token_when_one_is_set(store: Path, analyzer: Analyzer,
         assert stored["article"]["text"] == article["text"]
         assert any(e["event"] for e in stored["events"])
         assert c.get("/api/health").json()["store"]["articles"] == 1
+        events = c.get("/api/events").json()["count"]
+        assert events >= 1
+        second = {"id": "api-2", "text": "Chile accused Peru of spying on Tuesday.", "published": "2024-03-06"}
+        assert c.post("/api/articles", json=second, headers=auth).json()["written"] == 1
+        # The answer cache is keyed on the store file's state: a write is seen at once.
+        assert c.get("/api/events").json()["count"] > events
+        assert {a["id"] for a in c.get("/api/articles").json()["items"]} == {"api-1", "api-2"}
         # Reading needs no token.
         assert c.get("/api/events").status_code == 200
 

@@ -8,8 +8,10 @@ and return its JSON. Every failure leaves through :mod:`tacitus.api.errors` in o
 from __future__ import annotations
 
 import hmac
+import json
 import threading
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -51,6 +53,8 @@ class ApiConfig:
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     #: Host headers the server answers to; None accepts any (see :class:`GuardMiddleware`).
     allowed_hosts: tuple[str, ...] | None = None
+    #: Query answers kept per store state (0 turns the cache off); see :class:`tacitus.api.corpus.CorpusView`.
+    cache_entries: int = 256
     settings: Settings = field(default_factory=Settings)
 
 
@@ -167,6 +171,12 @@ def _clean(value: str | None) -> str | None:
 FiltersDep = Annotated[Filters, Depends(filters)]
 
 
+def _json(data: Any, status: int = 200) -> Response:
+    """JSON straight from ``json.dumps``: the rows are plain JSON values already, and FastAPI's
+    generic encoder costs more than the query on a page of events."""
+    return Response(json.dumps(data, ensure_ascii=False), status_code=status, media_type="application/json")
+
+
 def _page(items: list[dict[str, Any]], flt: Filters, more: bool) -> dict[str, Any]:
     return {"items": items, "limit": flt.limit, "offset": flt.offset, "count": len(items), "more": more}
 
@@ -174,7 +184,18 @@ def _page(items: list[dict[str, Any]], flt: Filters, more: bool) -> dict[str, An
 def create_app(config: ApiConfig | None = None, analyzer: Callable[[], Analyzer] | None = None) -> FastAPI:
     """The API and dashboard. ``analyzer`` builds the Analyzer (tests pass a shared one)."""
     config = config or ApiConfig()
+    corpus = (
+        CorpusView(config.db, config.settings, cache_entries=config.cache_entries) if config.db is not None else None
+    )
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        if corpus is not None:
+            corpus.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="tacitus",
         version=__version__,
         description="Evidence-linked political events, quotes and framing from news text.",
@@ -188,7 +209,6 @@ def create_app(config: ApiConfig | None = None, analyzer: Callable[[], Analyzer]
         loader=FileSystemLoader(WEB / "templates"), autoescape=select_autoescape(default=True), auto_reload=False
     )
     lazy = _LazyAnalyzer(config.settings, analyzer)
-    corpus = CorpusView(config.db) if config.db is not None else None
     app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
 
     def need_corpus() -> CorpusView:
@@ -218,24 +238,30 @@ def create_app(config: ApiConfig | None = None, analyzer: Callable[[], Analyzer]
     def render(name: str, **context: Any) -> HTMLResponse:
         return HTMLResponse(templates.get_template(name).render(version=__version__, **context))
 
+    def load_article(article_id: str) -> dict[str, Any]:
+        found = need_corpus().analysis(article_id)
+        if found is None:
+            raise ApiError(404, "not_found", f"no article with id {article_id!r}; list ids with /api/articles")
+        return found
+
     @app.get("/api/health", tags=["meta"])
-    def health() -> dict[str, Any]:
+    def health() -> Response:
         """Liveness, versions, and the store's size when one is attached."""
         store: dict[str, Any] | None = None
         if corpus is not None:
             store = {"db": str(corpus.db), **corpus.summary()}
-        return {"status": "ok", "version": __version__, "schema": SCHEMA, "store": store}
+        return _json({"status": "ok", "version": __version__, "schema": SCHEMA, "store": store})
 
     @app.post("/api/analyze", tags=["analysis"])
-    def analyze_text(body: AnalyzeRequest, include_text: bool = False) -> dict[str, Any]:
+    def analyze_text(body: AnalyzeRequest, include_text: bool = False) -> Response:
         """Analyze one article and return the ``tacitus.analysis/1`` JSON. Nothing is stored."""
         result = analyze(_article(body, "request", "request"))
         if include_text:
             result["article"]["text"] = body.text
-        return result
+        return _json(result)
 
     @app.post("/api/articles", tags=["store"], status_code=201, dependencies=[Depends(check_token)])
-    def ingest_articles(body: IngestRequest | IngestBatch) -> dict[str, Any]:
+    def ingest_articles(body: IngestRequest | IngestBatch) -> Response:
         """Analyze and store one article (or ``{"articles": [...]}``). Needs the API token when one is set.
 
         Articles already stored (same id) are not analyzed again; the answer says which.
@@ -248,56 +274,49 @@ def create_app(config: ApiConfig | None = None, analyzer: Callable[[], Analyzer]
         with lazy.lock:
             analyses = [lazy.get().analyze(a) for a in fresh]
         written = store.write(analyses) if analyses else 0
-        return {
-            "stored": [a.id for a in fresh],
-            "already_stored": sorted(present),
-            "written": written,
-        }
+        return _json({"stored": [a.id for a in fresh], "already_stored": sorted(present), "written": written}, 201)
 
     @app.get("/api/articles", tags=["store"])
-    def list_articles(flt: FiltersDep) -> dict[str, Any]:
-        """Stored articles (metadata and counts, no text), newest first."""
+    def list_articles(flt: FiltersDep) -> Response:
+        """Stored articles (metadata and counts, no text), oldest first."""
         items, more = need_corpus().articles(flt)
-        return _page(items, flt, more)
+        return _json(_page(items, flt, more))
 
     @app.get("/api/articles/{article_id:path}", tags=["store"])
-    def get_article(article_id: str) -> dict[str, Any]:
+    def get_article(article_id: str) -> Response:
         """One stored article: its analysis JSON with ``article.text``."""
-        found = need_corpus().analysis(article_id)
-        if found is None:
-            raise ApiError(404, "not_found", f"no article with id {article_id!r}; list ids with /api/articles")
-        return found
+        return _json(load_article(article_id))
 
     @app.get("/api/events", tags=["store"])
-    def list_events(flt: FiltersDep) -> dict[str, Any]:
-        """Events with their actors, recipients, date, place and evidence offsets."""
+    def list_events(flt: FiltersDep) -> Response:
+        """Events with their actors, recipients, date, place and evidence offsets, oldest first."""
         items, more = need_corpus().events(flt)
-        return _page(items, flt, more)
+        return _json(_page(items, flt, more))
 
     @app.get("/api/quotes", tags=["store"])
-    def list_quotes(flt: FiltersDep) -> dict[str, Any]:
+    def list_quotes(flt: FiltersDep) -> Response:
         """Quotes: speaker, cue and content spans. ``actor``/``country`` filter on the speaker."""
         items, more = need_corpus().quotes(flt)
-        return _page(items, flt, more)
+        return _json(_page(items, flt, more))
 
     @app.get("/api/actors", tags=["store"])
-    def list_actors(flt: FiltersDep) -> dict[str, Any]:
-        """Actors across articles, with their mention and article counts."""
+    def list_actors(flt: FiltersDep) -> Response:
+        """Actors, one row per article they appear in, with their mention counts."""
         items, more = need_corpus().actors(flt)
-        return _page(items, flt, more)
+        return _json(_page(items, flt, more))
 
     @app.get("/api/stats/timeline", tags=["stats"])
     def stats_timeline(
         flt: FiltersDep, interval: Annotated[str, Query(pattern="^(day|week|month|year)$")] = "month"
-    ) -> dict[str, Any]:
+    ) -> Response:
         """Event counts per period and event type."""
-        return {"interval": interval, "items": need_corpus().timeline(flt, interval)}
+        return _json({"interval": interval, "items": need_corpus().timeline(flt, interval)})
 
     @app.get("/api/stats/dyads", tags=["stats"])
-    def stats_dyads(flt: FiltersDep) -> dict[str, Any]:
-        """Who acts on whom: event counts per (actor, recipient, event type)."""
+    def stats_dyads(flt: FiltersDep) -> Response:
+        """Who acts on whom: event counts per (actor country, recipient country), by PLOVER quad."""
         items, more = need_corpus().dyads(flt)
-        return _page(items, flt, more)
+        return _json(_page(items, flt, more))
 
     @app.get("/", include_in_schema=False)
     def dashboard() -> HTMLResponse:
@@ -309,12 +328,12 @@ def create_app(config: ApiConfig | None = None, analyzer: Callable[[], Analyzer]
 
     @app.get("/articles/{article_id:path}", include_in_schema=False)
     def article_page(article_id: str) -> HTMLResponse:
-        found = get_article(article_id)
+        found = load_article(article_id)
         return render("article.html", page=True, **reader_context(found, found["article"]["text"]))
 
     @app.get("/fragments/article/{article_id:path}", include_in_schema=False)
     def article_fragment(article_id: str) -> HTMLResponse:
-        found = get_article(article_id)
+        found = load_article(article_id)
         return render("reader.html", **reader_context(found, found["article"]["text"]))
 
     @app.post("/fragments/analyze", include_in_schema=False)

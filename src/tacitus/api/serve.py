@@ -25,6 +25,7 @@ def serve_config(
     settings: Settings | None = None,
     env: Mapping[str, str] | None = None,
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    cache_entries: int = 256,
 ) -> ApiConfig:
     """The app's configuration for serving on ``host``, or a ConfigError that says how to fix it."""
     env = os.environ if env is None else env
@@ -45,6 +46,7 @@ def serve_config(
         max_body_bytes=max_body_bytes,
         allowed_hosts=loopback_hosts() if loopback else None,
         settings=settings or Settings(),
+        cache_entries=cache_entries,
     )
 
 

@@ -18,8 +18,15 @@ from tacitus.cli.common import config_option, errors_to_click, load_settings
     show_default=True,
     help="Largest request body in bytes; larger ones get 413.",
 )
+@click.option(
+    "--cache",
+    type=click.IntRange(0),
+    default=256,
+    show_default=True,
+    help="Query answers to keep until the store changes (0: none).",
+)
 @config_option
-def serve_cmd(db: str | None, host: str, port: int, max_body: int, config: str | None) -> None:
+def serve_cmd(db: str | None, host: str, port: int, max_body: int, cache: int, config: str | None) -> None:
     """Serve the REST API (/api/..., /openapi.json, /api/docs) and the dashboard (/).
 
     Binds to 127.0.0.1 unless told otherwise. POST /api/articles writes to the store:
@@ -32,6 +39,6 @@ def serve_cmd(db: str | None, host: str, port: int, max_body: int, config: str |
         raise click.ClickException(f"the server needs the serve extra ({exc}); pip install 'tacitus[serve]'") from exc
     settings = load_settings(config)
     with errors_to_click():
-        cfg = serve_config(db, host, settings, max_body_bytes=max_body)
+        cfg = serve_config(db, host, settings, max_body_bytes=max_body, cache_entries=cache)
     click.echo(f"tacitus: serving on http://{host}:{port}/ (API docs at /api/docs)", err=True)
     serve(cfg, host, port)
