@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import date
 
@@ -209,6 +210,15 @@ def test_year_context_does_not_cross_sentences(times: Times) -> None:
     assert one(found, "March").value == "2015-03"
 
 
+def test_weekday_on_a_noun_outside_the_future_clause_looks_back(times: Times) -> None:
+    sentence = "Trump said voters will back him because of the slaying in Chicago on Friday of a cousin of the star."
+    assert one(times(sentence, date(2016, 8, 28)), "Friday").value == "2016-08-26"
+
+
+def test_all_caps_name_is_not_today(times: Times) -> None:
+    assert [t.text for t in times("In a USA TODAY poll, Trump led.", THU)] == []
+
+
 def test_offsets_and_token_bounds_point_at_the_text(analyzer: Analyzer) -> None:
     doc = analyzer.resources.nlp("Officials said on Monday that talks held since 2004 would resume in two weeks.")
     found = find_times(doc, THU)
@@ -218,6 +228,18 @@ def test_offsets_and_token_bounds_point_at_the_text(analyzer: Analyzer) -> None:
         assert doc[t.tok_start].idx == t.start
         assert doc[t.tok_end - 1].idx + len(doc[t.tok_end - 1]) == t.end
     assert one(found, "in two weeks").value == "2015-W13"
+
+
+def test_resolution_time_grows_linearly_with_the_article(analyzer: Analyzer) -> None:
+    # spaCy rebuilds doc.text and doc.ents on every read; reading them per expression made a
+    # 3,000-character article cost half a second
+    sentences = [c.sentence for c in load_dev_set()]
+    doc = analyzer.resources.nlp(" ".join(sentences))
+    started = time.perf_counter()
+    found = find_times(doc, THU)
+    elapsed = time.perf_counter() - started
+    assert len(found) > 150
+    assert elapsed < 0.5, f"{elapsed:.2f} s for {len(doc.text):,} characters"
 
 
 def test_phrase_rules_need_no_parse() -> None:

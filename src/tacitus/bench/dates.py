@@ -126,7 +126,35 @@ def run(ctx: BenchContext) -> BenchReport:
         n = len(outcomes)
         report.add(Metric(f"{label} resolve ms/sentence", 1000 * resolving / n, name, "DEV", n, higher_is_better=False))
         report.add(Metric(f"{label} parse ms/sentence", 1000 * parsing / n, name, "DEV", n, higher_is_better=False))
+    _speed_on_articles(ctx, nlp, report)
     return report
+
+
+#: TUNE articles (PolNeAR train) for timing only; their file names carry the publication date.
+_ARTICLES = "quotes/polnear/data/train/text"
+
+
+def _speed_on_articles(ctx: BenchContext, nlp: Language, report: BenchReport) -> None:
+    """Resolution time next to parse time on whole news articles."""
+    folder = ctx.data_dir / _ARTICLES
+    if not folder.is_dir():
+        report.notes.append(f"no {folder}: speed on whole articles not measured")
+        return
+    paths = sorted(folder.glob("*.txt"))[: min(ctx.limit or 20, 20)]
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    pubs = [date.fromisoformat(p.name.split("_")[1]) for p in paths]
+    started = time.perf_counter()
+    docs = list(nlp.pipe(texts))
+    parsing = time.perf_counter() - started
+    started = time.perf_counter()
+    found = sum(len(find_times(doc, pub)) for doc, pub in zip(docs, pubs, strict=True))
+    resolving = time.perf_counter() - started
+    n = len(docs)
+    dataset = "PolNeAR train articles"
+    report.add(Metric("article resolve ms", 1000 * resolving / n, dataset, "TUNE", n, higher_is_better=False))
+    report.add(Metric("article parse ms", 1000 * parsing / n, dataset, "TUNE", n, higher_is_better=False))
+    report.add(Metric("resolve / parse time", resolving / parsing, dataset, "TUNE", n, higher_is_better=False))
+    report.notes.append(f"{found} expressions in {n} articles ({sum(len(t) for t in texts):,} characters)")
 
 
 def _score(report: BenchReport, dataset: str, label: str, outcomes: list[DateOutcome]) -> None:

@@ -10,6 +10,7 @@ lazily). The clause's tense decides whether "on Friday" or "on 3 March" points b
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
@@ -101,12 +102,14 @@ def _governor(span: Span) -> Token | None:
 def clause_tense(span: Span) -> Tense:
     """past, present, future or other, for the clause that ``span`` sits in."""
     doc = span.doc
-    before = doc[max(span.start - 2, span.sent.start) : span.end]
+    before = doc[max(span.start - 2, 0) : span.end]
     if any(t.lower_ in _FORWARD_WORDS for t in before):
         return "future"
     for clause in span.root.children:  # "in July, where Trump will be named ..."
         if clause.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in clause.children):
             return "future"
+    if _on_oblique_noun(span):
+        return "other"
     verb = _governor(span)
     if verb is None:
         return "other"
@@ -124,6 +127,20 @@ def clause_tense(span: Span) -> Tense:
             _tense_of(head, [c for c in head.children if c.dep_ in ("aux", "auxpass")]) if head is not verb else "other"
         )
     return _tense_of(verb, auxes)
+
+
+def _on_oblique_noun(span: Span) -> bool:
+    """The date qualifies a noun that is neither subject nor object of its verb: in "will vote
+    for him because of the slaying on Friday" the verb's tense says nothing about the slaying."""
+    tok = span.root
+    for _ in range(8):
+        head = tok.head
+        if head is tok or head.pos_ in ("VERB", "AUX"):
+            return False
+        if head.pos_ in ("NOUN", "PROPN") and not (span.start <= head.i < span.end):
+            return head.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "ROOT", "appos", "conj")
+        tok = head
+    return False
 
 
 def _tense_of(verb: Token, auxes: list[Token]) -> Tense:
@@ -189,19 +206,22 @@ _UNIT_WORDS = {"week", "month", "year", "weekend", "night", "morning", "evening"
 _WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
-def _in_name(span: Span) -> bool:
-    """A date word inside a name: "The Sunday Times", "the Good Friday Agreement", ABC's "This Week"."""
-    if any(e.label_ in _NAME_LABELS and e.start <= span.start and span.end <= e.end for e in span.doc.ents):
+def _in_name(span: Span, names: list[tuple[int, int]]) -> bool:
+    """A date word inside a name (``names``: token bounds of named entities): "The Sunday Times",
+    "the Good Friday Agreement", ABC's "This Week"."""
+    if any(s <= span.start and span.end <= e for s, e in names):
         return True
     if any(t.lower_ in _UNIT_WORDS and t.text[:1].isupper() and not t.is_sent_start for t in span):
         return True  # a unit word is capitalized only in a title
+    if span.text.isupper() and span.start > 0 and span.doc[span.start - 1].text.isupper():
+        return True  # "USA TODAY"
     if len(span) != 1 or span[0].lower_ not in _WEEKDAY_NAMES:
         return False
     tok = span[0]
     head = tok.head
     if tok.dep_ == "compound" and head.i > tok.i and head.text[:1].isupper() and not _TIME_WORD.search(head.text):
         return True
-    prev = tok.nbor(-1) if tok.i > tok.sent.start else None
+    prev = tok.nbor(-1) if tok.i > 0 and not tok.is_sent_start else None
     return prev is not None and prev.text[:1].isupper() and prev.pos_ in ("PROPN", "ADJ")
 
 
@@ -225,15 +245,15 @@ def _is_count(span: Span) -> bool:
     )
 
 
-def _merge_times(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+def _merge_times(text: str, candidates: list[_Candidate], ents: tuple[Span, ...]) -> list[_Candidate]:
     """Fold an adjacent spaCy TIME entity ("3 a.m." on Monday, Monday "morning") into the date it qualifies."""
-    times = [e for e in doc.ents if e.label_ == "TIME" and _CLOCK.search(e.text)]
+    times = [e for e in ents if e.label_ == "TIME" and _CLOCK.search(e.text)]
     out: list[_Candidate] = []
     for cand in candidates:
         start, end = cand.start, cand.end
         for ent in times:
-            gap_after = doc.text[end : ent.start_char]
-            gap_before = doc.text[ent.end_char : start]
+            gap_after = text[end : ent.start_char]
+            gap_before = text[ent.end_char : start]
             if ent.start_char >= end and re.fullmatch(r"\s*(?:,|at|in the)?\s*", gap_after):
                 end = ent.end_char
             elif ent.end_char <= start and re.fullmatch(r"\s*(?:,|on)?\s*", gap_before):
@@ -245,11 +265,14 @@ def _merge_times(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
 def find_times(doc: Doc, published: date | None) -> tuple[TimeExpr, ...]:
     """Every temporal expression in ``doc``, resolved against ``published``."""
     text = doc.text
+    ents = tuple(doc.ents)  # doc.ents walks the whole doc: read it once
+    names = [(e.start, e.end) for e in ents if e.label_ in _NAME_LABELS]
+    sent_starts = [s.start for s in doc.sents]
     found = scan(text)
     taken = [(s, e) for s, e, _, _ in found]
     extra = [
         (e.start_char, e.end_char)
-        for e in doc.ents
+        for e in ents
         if e.label_ == "DATE" and not any(s < e.end_char and e.start_char < t for s, t in taken)
     ]
     items: list[tuple[int, int, Any]] = [(s, e, (rule, m)) for s, e, rule, m in found]
@@ -263,7 +286,7 @@ def find_times(doc: Doc, published: date | None) -> tuple[TimeExpr, ...]:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        sent_start = span.sent.start
+        sent_start = sent_starts[bisect_right(sent_starts, span.start) - 1]
         # only the same sentence: "In 2009, ... . In March, ..." means this March as often as 2009's
         nearby = [y for y, s in years if s == sent_start]
         ctx = Context(published, clause_tense(span), nearby[-1] if nearby else None, anchor)
@@ -278,7 +301,12 @@ def find_times(doc: Doc, published: date | None) -> tuple[TimeExpr, ...]:
             res = rule.resolve(m, ctx)
             if res is None:
                 continue
-        if not res.is_time or _in_name(span) or (res.granularity == "year" and _is_count(span)) or _is_verb(span):
+        if (
+            not res.is_time
+            or _in_name(span, names)
+            or (res.granularity == "year" and _is_count(span))
+            or _is_verb(span)
+        ):
             continue
         if res.year is not None:
             years.append((res.year, sent_start))
@@ -298,11 +326,12 @@ def find_times(doc: Doc, published: date | None) -> tuple[TimeExpr, ...]:
                 res.relation,
             )
         )
-    return tuple(_to_times(doc, out))
+    return tuple(_to_times(doc, text, out, ents))
 
 
-def _to_times(doc: Doc, exprs: list[TimeExpr]) -> list[TimeExpr]:
-    merged = _merge_times(doc, [_Candidate(t.start, t.end, None) for t in exprs])
+def _to_times(doc: Doc, text: str, exprs: list[TimeExpr], ents: tuple[Span, ...]) -> list[TimeExpr]:
+    """``text`` is ``doc.text``, which spaCy rebuilds from the tokens on every read."""
+    merged = _merge_times(text, [_Candidate(t.start, t.end, None) for t in exprs], ents)
     result = []
     for t, m in zip(exprs, merged, strict=True):
         if (m.start, m.end) == (t.start, t.end):
@@ -311,6 +340,6 @@ def _to_times(doc: Doc, exprs: list[TimeExpr]) -> list[TimeExpr]:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         assert span is not None  # both ends are entity or expression bounds
         result.append(
-            replace(t, text=doc.text[m.start : m.end], start=m.start, end=m.end, tok_start=span.start, tok_end=span.end)
+            replace(t, text=text[m.start : m.end], start=m.start, end=m.end, tok_start=span.start, tok_end=span.end)
         )
     return result

@@ -652,13 +652,44 @@ def resolve_phrase(text: str, ctx: Context) -> Resolution | None:
         text = stripped
 
 
+#: Every shape holds one of these; the rules run only in windows around them.
+_TRIGGER = re.compile(
+    r"\d|" + _MONTH_FULL + r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|"
+    r"(?i:day|night|week|month|year|decade|century|quarter|hour|fortnight|today|tonight|tomorrow|morning|"
+    r"afternoon|evening|spring|summer|autumn|fall|winter|christmas|eve\b|'\d)"
+)
+#: The longest shape ("between 3 March 2015 and 5 March 2016") fits in this many characters either side.
+_REACH = 48
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of ``text`` around trigger words, merged, each cut at whitespace."""
+    spans: list[tuple[int, int]] = []
+    for m in _TRIGGER.finditer(text):
+        start, end = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    out = []
+    for start, end in spans:
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        out.append((start, end))
+    return out
+
+
 def scan(text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
     """Every shape found in ``text``, longest first where two overlap, in text order."""
     found: list[tuple[int, int, int, Rule, re.Match[str]]] = []
-    for order, rule in enumerate(_RULES):
-        for m in rule.pattern.finditer(text):
-            start, end = m.span("core") if "core" in rule.pattern.groupindex else m.span()
-            found.append((start, end, order, rule, m))
+    for window_start, window_end in _windows(text):
+        for order, rule in enumerate(_RULES):
+            # lookbehinds still see the text before window_start
+            for m in rule.pattern.finditer(text, window_start, window_end):
+                start, end = m.span("core") if "core" in rule.pattern.groupindex else m.span()
+                found.append((start, end, order, rule, m))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2]))
     chosen: list[tuple[int, int, Rule, re.Match[str]]] = []
     last_end = -1
