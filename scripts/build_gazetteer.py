@@ -138,6 +138,11 @@ def build(min_alt_population: int) -> tuple[list[Row], list[str]]:
             )
         )
 
+    largest: dict[str, tuple[int, tuple[float, float]]] = {}
+    for r in city_rows:
+        if r.population > largest.get(r.iso2, (-1, (0.0, 0.0)))[0]:
+            largest[r.iso2] = (r.population, (r.lat, r.lon))
+    largest_point = {iso2: point for iso2, (_, point) in largest.items()}
     rows: list[Row] = []
     country_lines = ["iso2\tiso3\tplover\tgeonameid\tname\tlat\tlon\tpopulation\tpoint_from"]
     for iso2, c in sorted(countries.items()):
@@ -145,6 +150,8 @@ def build(min_alt_population: int) -> tuple[list[Row], list[str]]:
             (lat, lon), origin = points[iso2], "country_points.tsv"
         elif iso2 in capital_point:
             (lat, lon), origin = capital_point[iso2], "capital"
+        elif iso2 in largest_point:
+            (lat, lon), origin = largest_point[iso2], "largest city"
         else:
             continue
         names = [c["name"]]

@@ -102,7 +102,7 @@ _INSIDE_PREPS = frozenset({"in", "at", "near"})
 #: Second-level units the gazetteer lacks: "Metcalfe County" is not the town of Metcalfe.
 _ADMIN2_WORDS = frozenset({"county", "parish", "township", "borough", "municipality"})
 _ALTERNATE_PENALTY = 4.0
-_CAPITAL_BONUS = 2.0
+_CAPITAL_BONUS = 1.5
 _CITY_COUNTRY_BONUS = 2.0
 _AREA_COUNTRY_BONUS = 4.0
 _ADMIN_BONUS = 3.5
@@ -269,11 +269,11 @@ def _longest(doc: Doc, i: int, gazetteer: Gazetteer) -> tuple[int, tuple[NameHit
     sent_end = doc[i].sent.end if doc.has_annotation("SENT_START") else len(doc)
     limit = min(sent_end, i + gazetteer.max_tokens)
     last = i
-    while last + 1 < limit and (_capitalised(doc[last + 1]) or doc[last + 1].lower_ in _CONNECTORS):
+    while last + 1 < limit and (_capitalised(doc[last + 1]) or doc[last + 1].lower_ in _CONNECTORS or _dot(doc, last)):
         last += 1
     for end in range(last + 1, i, -1):
         final = doc[end - 1]
-        if not _capitalised(final):
+        if not _capitalised(final) and not (end - 1 > i and _dot(doc, end - 2)):
             continue
         text = doc[i:end].text
         if text.isupper() and len(text.replace(".", "")) <= 4 and text not in gazetteer.acronyms:
@@ -282,6 +282,11 @@ def _longest(doc: Doc, i: int, gazetteer: Gazetteer) -> tuple[int, tuple[NameHit
         if hits:
             return end, hits
     return None
+
+
+def _dot(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is followed by an abbreviation's full stop split off ("Man." in "Winnipeg, Man.")."""
+    return i + 1 < len(doc) and doc[i + 1].text == "." and not doc[i].whitespace_
 
 
 def _supported(doc: Doc, start: int, end: int, ent_at: dict[int, SpacySpan]) -> bool:
@@ -319,6 +324,8 @@ def _keep(
     supported = any(e.label_ in {"GPE", "LOC"} or (e.label_ == "FAC" and e.end <= end) for e in ents)
     if not supported and not any(h.main for h in hits):
         return False
+    if len(span) == 1 and span[0].text in person_words:
+        return False
     if span[-1].lower_ in _FACILITY_WORDS and not supported:
         return False
     for ent in ents:
@@ -332,8 +339,6 @@ def _keep(
             return False
     if not supported:
         if key in gazetteer.stoplist:
-            return False
-        if len(span) == 1 and span[0].text in person_words and not big:
             return False
         if span[0].is_sent_start and span[0].pos_ != "PROPN" and not big:
             return False
