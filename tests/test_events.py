@@ -214,3 +214,24 @@ def test_events_score_and_quad_come_from_the_plover_tables(analyze: Analyze) -> 
     assert e.mode == "heavy-weapons"
     assert e.score == pytest.approx(-9.5)
     assert e.to_dict()["score"] == pytest.approx(-9.5)
+
+
+def test_events_announced_refusal_of_a_concession_is_a_reject(analyze: Analyze) -> None:
+    e = one(analyze("Israel will not release the prisoners."), "REJECT")
+    assert e.mode == "yield"
+    assert e.cameo == "124"
+    assert e.negated is False
+    assert countries(e.actor) == {"ISR"}
+
+
+def test_events_participle_of_the_same_event_is_a_second_mention(analyze: Analyze) -> None:
+    a = analyze("Russian forces shelled Kharkiv on Monday, killing three civilians.")
+    assault = [e for e in a.events if e.event == "ASSAULT"]
+    assert len(assault) == 1
+    assert [m.text for m in assault[0].mentions] == ["shelled", "killing"]
+    assert countries(assault[0].actor) == {"RUS"}
+
+
+def test_events_background_participle_on_the_object_is_not_an_event(analyze: Analyze) -> None:
+    a = analyze("The United States lifted the travel ban imposed on Chad.")
+    assert [e.event for e in a.events] == ["RETREAT"]

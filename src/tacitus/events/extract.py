@@ -54,6 +54,16 @@ _RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 #: Governors that deny that a nominal event takes place ("prevented an attack").
 #: Types whose direct object is the thing moved or given, not the recipient ("deployed troops").
 _THEME_OBJECT = frozenset({"MOBILIZE", "AID", "RETREAT"})
+#: Cooperative events whose announced non-occurrence is a refusal, with the REJECT mode that fits.
+_REFUSABLE: dict[str, str | None] = {
+    "AGREE": None,
+    "CONSULT": "meet",
+    "SUPPORT": None,
+    "CONCEDE": "yield",
+    "RETREAT": "yield",
+    "COOPERATE": "assist",
+    "AID": "assist",
+}
 #: Cooperation told in the future is coded AGREE (PLOVER manual, AGREE).
 _FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 _BLOCKING = frozenset({"prevent", "avoid", "avert", "deny", "fear", "risk", "thwart", "foil"})
@@ -85,6 +95,7 @@ class _Found:
     content: Span | None
     nominal: bool
     specific: bool
+    also: tuple[Token, ...] = ()  # further triggers of the same event ("shelled the city, killing five")
 
 
 def _words(tok: Token) -> list[str]:
@@ -125,6 +136,9 @@ def verb_words(verb: Token) -> tuple[frozenset[str], frozenset[str]]:
         elif dep == "xcomp":
             out.update(_words(c))
             out.update(w for g in c.children if g.dep_ in {"dobj", "prt"} for w in _words(g))
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "sanctions imposed on Iran": the head noun is the object
+        _np_words(verb.head, out)
+        heads.add(verb.head.lemma_.lower())
     return frozenset(out), frozenset(heads)
 
 
@@ -221,6 +235,8 @@ class _Attacher:
         if verb.dep_ in {"conj", "advcl"}:
             return self.subject(head, depth + 1)
         if verb.dep_ in {"acl", "relcl"}:
+            if self.is_passive(verb):
+                return None  # "farmers who were killed": the head noun is acted upon
             if self.actors.ref_at(head) is not None or head.dep_ not in {"dobj", "attr", "pobj"}:
                 return head
             return self.subject(head.head, depth + 1) if head.head.pos_ in {"VERB", "AUX"} else head
@@ -347,15 +363,18 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[_
             if att.is_passive(tok) and actor_tok is not None and actor_tok.dep_ == "nsubjpass":
                 actor_tok = None
             actor = att.refs(actor_tok)
-            if p.sense.event in _THEME_OBJECT and {r.country for r in recipient} <= {a.country for a in actor}:
+            actor_countries = {a.country for a in actor if a.country}
+            if p.sense.event in _THEME_OBJECT and actor_countries and {r.country for r in recipient} <= actor_countries:
                 # "deployed its troops", "withdrew its forces": the object is the actor's own, not a recipient
                 recipient = att.recipient(tok, theme=True)
             if not actor and actor_tok is not None and actor_tok.lemma_.lower() in lexicon.nouns:
                 # "Israeli airstrikes on Gaza killed 12": the event noun's own phrase names who and whom
                 actor, noun_recipient = att.noun_args(actor_tok)
                 recipient = noun_recipient or recipient
-            if tok.dep_ == "amod":  # "a Qatar-mediated deal", "Iran-backed militias"
+            if tok.dep_ == "amod":  # "a Qatar-mediated deal", "Iran-backed militias"; not "alleged", "outlawed"
                 actor = tuple(r for c in tok.children if c.dep_ in {"npadvmod", "compound"} for r in att.refs(c))
+                if not actor:
+                    continue
                 recipient = att.refs(tok.head) if p.sense.event != "CONSULT" else ()
             recipient = tuple(r for r in recipient if r not in actor)
             content = _content(tok, p.sense.event) if p.sense.event in _CONTENT_TYPES else None
@@ -370,16 +389,30 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[_
                     nouns.append((tok, p))
     # Complements of another event are its content, not events of their own ("urged X to attack").
     kept: list[_Found] = []
+    merged: dict[int, list[Token]] = {}
     for f in found:
         parent = _parent_event(f.trigger, verb_events)
         if parent is not None and parent.sense.event in _CONTENT_TYPES:
             continue
+        tok = f.trigger
+        head_event = verb_events.get(tok.head.i)
+        if tok.dep_ in {"advcl", "conj"} and head_event is not None and head_event.sense.event == f.sense.event:
+            merged.setdefault(tok.head.i, []).append(tok)  # one event told with two verbs
+            continue
+        if tok.dep_ == "acl" and tok.head.dep_ in {"dobj", "pobj"} and _governing_event(tok.head, verb_events):
+            continue  # "lifted the ban imposed on X": background to the event told
         kept.append(f)
+    kept = [replace(f, also=tuple(merged.get(f.trigger.i, ()))) for f in kept]
     for noun, p in nouns:
         f2 = _nominal(noun, p, att, verb_events)
         if f2 is not None:
             kept.append(f2)
     return kept
+
+
+def _governing_event(noun: Token, verb_events: dict[int, _Found]) -> bool:
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return head.i in verb_events
 
 
 def _parent_event(verb: Token, verb_events: dict[int, _Found]) -> _Found | None:
@@ -475,6 +508,14 @@ def _build(
             sense = replace(sense, event="CONCEDE", mode=None)
         elif sense.event in _FUTURE_AGREE:
             sense = replace(sense, event="AGREE", mode=None)
+    negated = is_negated(head, f.trigger if f.nominal else None)
+    if negated and modality == "future" and sense.event in _REFUSABLE:
+        # "will not lift the sanctions" is a refusal now, not a concession that did not happen (CAMEO 12)
+        mode = _REFUSABLE[sense.event]
+        sense = Sense(
+            "REJECT", mode, sense.context, {"yield": "124", "assist": "121", "meet": "125"}.get(mode or "", "120")
+        )
+        negated = False
     quote = quote_for(f.trigger.idx, quotes)
     claimed_by = quote.speaker_actor if quote else None
     if modality == "asserted" and is_historical(when, published):
@@ -505,13 +546,13 @@ def _build(
         location=place_for(head, places),
         trigger=trigger,
         sentence=Span(sent.text, sent.start_char, sent.end_char),
-        negated=is_negated(head, trig if f.nominal else None),
+        negated=negated,
         modality=modality,
         confidence=min(confidence, 0.95),
         date_granularity=when.granularity,
         claimed_by=claimed_by,
         content=f.content,
-        mentions=(trigger,),
+        mentions=(trigger, *(Span(t.text, t.idx, t.idx + len(t.text)) for t in f.also)),
         score=lexicon.score(sense.event, sense.mode),
     )
 
