@@ -147,8 +147,7 @@ def load_trnews(path: Path) -> list[GoldDoc]:
             phrase = t.findtext("phrase") or ""
             start = int(t.findtext("start") or 0)
             if text[start : start + len(phrase)] != phrase:
-                near = text.find(phrase, max(0, start - 5))
-                start = near if near != -1 and abs(near - start) <= 5 else start
+                start = _nearest(text, phrase, start)
             end = start + len(phrase)
             tag = t.find("gaztag")
             lat = _float(tag.findtext("lat")) if tag is not None else None
@@ -160,6 +159,13 @@ def load_trnews(path: Path) -> list[GoldDoc]:
             gold.append(GoldToponym(start, end, lat, lon, "toponym", int(gid) if gid.isdigit() else None))
         docs.append(GoldDoc(art.get("docid", ""), text, tuple(gold), tuple(other)))
     return docs
+
+
+def _nearest(text: str, phrase: str, start: int, window: int = 80) -> int:
+    """The occurrence of ``phrase`` nearest ``start`` within ``window`` characters (TR-News offsets drift)."""
+    lo = max(0, start - window)
+    found = [i for i in range(lo, start + window) if text.startswith(phrase, i)]
+    return min(found, key=lambda i: abs(i - start)) if found else start
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
