@@ -285,6 +285,21 @@ def test_actors_and_stats(client: TestClient) -> None:
     _error(client.get("/api/stats/timeline", params={"interval": "fortnight"}), 422, "invalid_request")
 
 
+def test_places_count_the_located_events(client: TestClient) -> None:
+    events = client.get("/api/events", params={"limit": 1000}).json()["items"]
+    located = [e for e in events if e["location"] and e["location"]["lat"] is not None]
+    assert located
+    answer = client.get("/api/stats/places").json()
+    assert answer["scanned"] == len(events) and answer["truncated"] is False
+    assert sum(p["events"] for p in answer["items"]) == len(located)
+    for place in answer["items"]:
+        assert sum(place["types"].values()) == place["events"]
+        assert -90 <= place["lat"] <= 90 and -180 <= place["lon"] <= 180
+    kind = located[0]["event"]
+    only = client.get("/api/stats/places", params={"type": kind}).json()["items"]
+    assert sum(p["events"] for p in only) == sum(1 for e in located if e["event"] == kind)
+
+
 # ---- writing ------------------------------------------------------------------------------------
 
 
@@ -371,6 +386,7 @@ def test_openapi_lists_every_endpoint(client: TestClient) -> None:
         "/api/actors",
         "/api/stats/timeline",
         "/api/stats/dyads",
+        "/api/stats/places",
     }
 
 

@@ -42,6 +42,8 @@ DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
 MAX_OFFSET = 1_000_000
+#: Events scanned for the map's place counts.
+PLACE_SCAN = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +313,15 @@ def create_app(config: ApiConfig | None = None, analyzer: Callable[[], Analyzer]
     ) -> Response:
         """Event counts per period and event type."""
         return _json({"interval": interval, "items": need_corpus().timeline(flt, interval)})
+
+    @app.get("/api/stats/places", tags=["stats"])
+    def stats_places(flt: FiltersDep) -> Response:
+        """Event counts per location and event type, for the map (``limit``/``offset`` do not apply).
+
+        At most the first 20,000 matching events are scanned; ``scanned`` says how many were.
+        """
+        items, scanned = need_corpus().places(flt, PLACE_SCAN)
+        return _json({"items": items, "scanned": scanned, "truncated": scanned >= PLACE_SCAN})
 
     @app.get("/api/stats/dyads", tags=["stats"])
     def stats_dyads(flt: FiltersDep) -> Response:

@@ -239,6 +239,38 @@ class CorpusView:
     def dyads(self, f: Filters) -> tuple[list[dict[str, Any]], bool]:
         return self._cached(("dyads", f), lambda: _page(self.corpus.dyads(f.store()), f))
 
+    def places(self, f: Filters, scan: int) -> tuple[list[dict[str, Any]], int]:
+        """Event counts per location (and per event type there), from at most ``scan`` events.
+
+        The store has no place aggregate yet, so this groups event rows here; the answer is
+        cached like the others. Returns the places, most events first, and the events scanned.
+        """
+
+        def compute() -> tuple[list[dict[str, Any]], int]:
+            rows = self.corpus.events(f.store(limit=scan))
+            groups: dict[tuple[str, float, float], dict[str, Any]] = {}
+            for row in rows:
+                loc = row.location
+                if loc is None or loc.lat is None or loc.lon is None:
+                    continue
+                key = (loc.name, round(loc.lat, 3), round(loc.lon, 3))
+                group = groups.setdefault(
+                    key,
+                    {
+                        "name": loc.name,
+                        "country": loc.country,
+                        "lat": loc.lat,
+                        "lon": loc.lon,
+                        "events": 0,
+                        "types": {},
+                    },
+                )
+                group["events"] += 1
+                group["types"][row.event] = group["types"].get(row.event, 0) + 1
+            return sorted(groups.values(), key=lambda g: (-g["events"], g["name"])), len(rows)
+
+        return self._cached(("places", f, scan), compute)
+
     def timeline(self, f: Filters, interval: str) -> list[dict[str, Any]]:
         return self._cached(
             ("timeline", f, interval),

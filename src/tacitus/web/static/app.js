@@ -189,8 +189,10 @@ function drawNetwork(rows) {
     const [x, y] = pos.get(id);
     const g = svg("g", { class: "node", "data-country": id, transform: `translate(${x} ${y})` });
     g.append(svg("circle", { r: radius(id) }));
-    const outside = x < cx ? -1 : 1;
-    g.append(svg("text", { x: outside * 14, y: 4, "text-anchor": outside < 0 ? "end" : "start" }, id));
+    // Labels sit outside the circle, away from the edges that run through the middle.
+    const ux = (x - cx) / R, uy = (y - cy) / R, off = radius(id) + 4;
+    const anchor = Math.abs(ux) < 0.3 ? "middle" : ux < 0 ? "end" : "start";
+    g.append(svg("text", { x: ux * off, y: uy * off + (uy > 0.3 ? 10 : uy < -0.3 ? -2 : 4), "text-anchor": anchor }, id));
     g.append(svg("title", {}, `${id}: ${weight.get(id)} events as actor or recipient`));
     g.addEventListener("click", () => setFilter({ country: id }));
     chart.append(g);
@@ -206,38 +208,31 @@ function drawNetwork(rows) {
 }
 
 // ---------------------------------------------------------------- map
-function drawMap(events) {
+function drawMap(answer) {
   const box = $("#map");
   clear(box);
   const chart = svg("svg", { viewBox: "0 0 360 180", role: "img", class: "map-svg" });
   chart.append(svg("rect", { x: 0, y: 0, width: 360, height: 180, class: "sea" }));
   chart.append(svg("image", { href: "/static/world-110m.svg", x: 0, y: 0, width: 360, height: 180 }));
-  const places = new Map();
-  for (const e of events) {
-    const loc = e.location;
-    if (!loc || typeof loc.lat !== "number" || typeof loc.lon !== "number") continue;
-    const key = `${loc.lat.toFixed(2)},${loc.lon.toFixed(2)}`;
-    const p = places.get(key) || { lat: loc.lat, lon: loc.lon, name: loc.name, n: 0, types: new Map() };
-    p.n += 1;
-    p.types.set(e.event, (p.types.get(e.event) || 0) + 1);
-    places.set(key, p);
-  }
-  const maxN = Math.max(1, ...[...places.values()].map((p) => p.n));
-  for (const p of places.values()) {
-    const top = [...p.types.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  const places = answer.items;
+  const maxN = Math.max(1, ...places.map((p) => p.events));
+  // Biggest first, so small places stay visible on top.
+  for (const p of places) {
+    const types = Object.entries(p.types).sort((a, b) => b[1] - a[1]);
     const dot = svg("circle", {
-      cx: p.lon + 180, cy: 90 - p.lat, r: 1.5 + 3.5 * Math.sqrt(p.n / maxN), class: "point",
-      fill: TYPE_COLOURS[top] || "#333", "data-name": p.name || "",
+      cx: p.lon + 180, cy: 90 - p.lat, r: 1.5 + 3.5 * Math.sqrt(p.events / maxN), class: "point",
+      fill: TYPE_COLOURS[types[0][0]] || "#333", "data-name": p.name || "",
     });
-    const list = [...p.types.entries()].map(([t, n]) => `${t} ${n}`).join(", ");
-    dot.append(svg("title", {}, `${p.name || "?"}: ${p.n} events (${list})`));
+    dot.append(svg("title", {}, `${p.name || "?"}${p.country ? " (" + p.country + ")" : ""}: ${p.events} events (${types.map(([t, n]) => `${t} ${n}`).join(", ")})`));
+    dot.addEventListener("click", () => setFilter({ country: p.country || "" }));
     chart.append(dot);
   }
   box.append(chart);
-  const note = el("p", { class: "note" }, places.size
-    ? `${places.size} places from the ${events.length} events listed below.`
-    : "No located events among those listed below.");
-  box.append(note);
+  const located = places.reduce((n, p) => n + p.events, 0);
+  const note = places.length
+    ? `${places.length} places, ${located} located events of ${answer.scanned}${answer.truncated ? " scanned (the first ones only)" : ""}.`
+    : "No located events for these filters.";
+  box.append(el("p", { class: "note" }, note));
 }
 
 // ---------------------------------------------------------------- events and articles
@@ -260,13 +255,12 @@ function eventRow(e) {
 
 async function loadEvents(filters, append) {
   if (!append) eventsOffset = 0;
-  const page = await getJSON(withParams("/api/events", filters, { limit: PAGE * (append ? 1 : 20), offset: eventsOffset }));
+  const page = await getJSON(withParams("/api/events", filters, { limit: PAGE, offset: eventsOffset }));
   const body = $("#events-table tbody");
   if (!append) clear(body);
-  page.items.forEach((e, i) => { if (append || i < PAGE) body.append(eventRow(e)); });
-  eventsOffset += append ? page.count : Math.min(page.count, PAGE);
-  $("#more-events").hidden = !(page.more || (!append && page.count > PAGE));
-  if (!append) drawMap(page.items);
+  for (const e of page.items) body.append(eventRow(e));
+  eventsOffset += page.count;
+  $("#more-events").hidden = !page.more;
   if (!append && !page.count) {
     const tr = el("tr");
     tr.append(el("td", { colspan: "6", class: "empty" }, "No events for these filters."));
@@ -333,14 +327,16 @@ async function refresh() {
   document.body.dataset.ready = "no";
   document.body.classList.add("loading");
   try {
-    const [timeline, dyads] = await Promise.all([
+    const [timeline, dyads, places] = await Promise.all([
       getJSON(withParams("/api/stats/timeline", filters, { interval: "month" })),
       getJSON(withParams("/api/stats/dyads", filters, { limit: 500 })),
+      getJSON(withParams("/api/stats/places", filters)),
       loadEvents(filters, false),
       loadArticles(filters, false),
     ]);
     drawTimeline(timeline.items);
     drawNetwork(dyads.items);
+    drawMap(places);
     status(filters.toString() ? `Filtered by ${[...filters.keys()].join(", ")}.` : "");
   } catch (err) {
     status(`Could not load: ${err.message}`, true);
