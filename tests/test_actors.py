@@ -238,3 +238,19 @@ def test_title_wins_over_a_dictionary_person_whose_offices_ended(
 def test_demonym_plural_names_people_of_the_country(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
     idx, words = index("Hundreds of Somalis crossed the border.")
     assert _code_of(idx, words, "Somalis") == ("SOM", None)
+
+
+def test_shorter_entry_is_tried_when_the_longest_does_not_fit(
+    index: Callable[..., tuple[ActorIndex, list[str]]],
+) -> None:
+    # Phoenix has the agent "EMBASSY_IN", which must not swallow the preposition.
+    idx, words = index("The Chinese embassy in London rejected the claims.")
+    assert _code_of(idx, words, "embassy") == ("CHN", "GOV")
+    assert idx.ref_at(words.index("London")) is None
+
+
+def test_ministry_of_country_is_an_organisation_for_it(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, words = index("Kenya's president flew to Addis Ababa. The foreign ministry of Ethiopia said it was pleased.")
+    assert _code_of(idx, words, "ministry") == ("ETH", "GOV")
+    assert _actor_of(idx, words, "it") == _actor_of(idx, words, "ministry")
+    assert idx.ref_at(words.index("Addis")) is None

@@ -167,6 +167,18 @@ class ActorLexicon:
                 return n, entry
         return None
 
+    def matches(self, words: Sequence[str], start: int) -> list[tuple[int, ActorEntry]]:
+        """Every entry starting at ``words[start]``, longest first."""
+        longest = self.max_len.get(words[start])
+        if longest is None:
+            return []
+        out: list[tuple[int, ActorEntry]] = []
+        for n in range(min(longest, len(words) - start), 0, -1):
+            entry = self.phrases.get(tuple(words[start : start + n]))
+            if entry is not None:
+                out.append((n, entry))
+        return out
+
     def get(self, phrase: str) -> ActorEntry | None:
         return self.phrases.get(phrase_tokens(phrase))
 

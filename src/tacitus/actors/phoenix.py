@@ -163,13 +163,16 @@ def _strip_comment(line: str) -> str:
 
 
 def _kind_of(codings: tuple[Coding, ...], is_country_file_head: bool) -> str:
-    if is_country_file_head or (codings and all(c.sector is None and c.country for c in codings)):
-        # A state (its code alone, perhaps changing over time: USR then UKR), not a person.
+    """country (a state, its code perhaps changing over time), person (dated offices with a sector),
+    igo (IGO codes) or org."""
+    if is_country_file_head:
         return "country"
-    if any(c.dated for c in codings):
+    if any(c.dated for c in codings) and any(c.sector for c in codings):
         return "person"
     if codings and codings[0].country in {"IGO", "NGO", "MNC", "IMG"}:
         return "igo" if codings[0].country == "IGO" else "org"
+    if codings and all(c.sector is None and c.country for c in codings):
+        return "country"
     return "org"
 
 

@@ -37,6 +37,7 @@ _ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: Prepositions of place: "in Kyiv" is where something happened, not who did it. "to", "from" and
 #: "against" are left out on purpose: "aid to Armenia", "troops withdrew from Syria" name a party.
 _LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around"})
+_MOTION = frozenset({"to", "from", "into", "toward", "towards", "via"})
 _STANCE_PREFIXES = frozenset({"pro", "anti", "non", "post", "pre", "ex"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _INSTITUTIONS = frozenset(
@@ -124,28 +125,31 @@ def find_actors(doc: Doc, article: Article, lexicon: ActorLexicon) -> ActorIndex
 
 
 def _dictionary_hits(doc: Doc, lexicon: ActorLexicon, day: date | None) -> list[Hit]:
+    """Longest acceptable match at each position, left to right ("embassy in" is refused for
+    ending on a preposition, then "embassy" is tried)."""
     words = [t.lower_ for t in doc]
     hits: list[Hit] = []
     i = 0
     while i < len(words):
-        found = lexicon.lookup(words, i)
+        found = _first_acceptable(doc, lexicon.matches(words, i), i)
+        if found is not None and words[i] == "the" and i + 1 < len(words):
+            # "The UN Security Council": a longer name starting after "the" beats "the UN".
+            later = _first_acceptable(doc, lexicon.matches(words, i + 1), i + 1)
+            if later is not None and later[0] + 1 > found[0]:
+                i += 1
+                found = later
         if found is None:
             i += 1
             continue
         n, entry = found
-        if words[i] == "the" and i + 1 < len(words):
-            # "The UN Security Council": a longer name starting after "the" beats "the UN".
-            later = lexicon.lookup(words, i + 1)
-            if later is not None and later[0] + 1 > n and _acceptable(doc[i + 1 : i + 1 + later[0]], later[1]):
-                i += 1
-                n, entry = later
-        if _acceptable(doc[i : i + n], entry):
-            country, sector = entry.code_on(day)
-            hits.append(Hit(i, i + n, entry, country, sector))
-            i += n
-        else:
-            i += 1
+        country, sector = entry.code_on(day)
+        hits.append(Hit(i, i + n, entry, country, sector))
+        i += n
     return _merge_titles(doc, hits, day)
+
+
+def _first_acceptable(doc: Doc, options: list[tuple[int, ActorEntry]], start: int) -> tuple[int, ActorEntry] | None:
+    return next(((n, e) for n, e in options if _acceptable(doc[start : start + n], e)), None)
 
 
 def _merge_titles(doc: Doc, hits: list[Hit], day: date | None) -> list[Hit]:
@@ -196,9 +200,11 @@ def _is_stance(doc: Doc, start: int) -> bool:
     return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _STANCE_PREFIXES
 
 
-def _locative(doc: Doc, hit: Hit) -> bool:
+def _locative(doc: Doc, hit: Hit, capital: bool = False) -> bool:
+    """'in Kyiv'; for a capital also 'to/from/into Kyiv' (travel, not a party: "flew to Kyiv")."""
     root = doc[hit.start : hit.end].root
-    return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
+    preps = _LOCATIVE | _MOTION if capital else _LOCATIVE
+    return root.dep_ == "pobj" and root.head.lower_ in preps
 
 
 def _dateline(doc: Doc, start: int, end: int) -> bool:
@@ -299,12 +305,14 @@ def _role_groups(doc: Doc, hits: list[Hit]) -> tuple[list[Draft], set[int]]:
             while ent_end < len(doc) and doc[ent_end].ent_type_ == "PERSON" and doc[ent_end].ent_iob_ != "O":
                 ent_end += 1
             name_end = ent_end
+        owners_right = False
         if not owners and end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in by_start:
             o = by_start[end + 1]
             if hits[o].entry.kind in ("country", "capital", "igo", "org") and o not in used:
                 owners.append(hits[o])
                 owner_idx.append(o)
                 name_end = max(name_end, hits[o].end)
+                owners_right = True
         used.update(owner_idx)
         head_tok = doc[end - 1]
         kind, plural = _head_kind(doc, end - 1, end, "role")
@@ -327,7 +335,7 @@ def _role_groups(doc: Doc, hits: list[Hit]) -> tuple[list[Draft], set[int]]:
                 )
             )
             continue
-        if name_end > end:
+        if name_end > end and not owners_right:
             kind = "person"
             surname = doc[name_end - 1].lower_
         else:
@@ -380,6 +388,8 @@ def _entity_start(doc: Doc, i: int) -> int | None:
         return None
     while i > 0 and doc[i].ent_iob_ == "I":
         i -= 1
+    while doc[i].dep_ == "det" and doc[i].ent_iob_ != "O" and doc[i + 1].ent_iob_ == "I":
+        i += 1  # "The Chinese Embassy": the article is not part of the name
     return i
 
 
@@ -425,7 +435,7 @@ def _standalone(doc: Doc, hits: list[Hit], used: set[int]) -> list[Draft]:
     for k, hit in enumerate(hits):
         if k in used or hit.entry.kind == "role" or _is_stance(doc, hit.start):
             continue
-        if hit.entry.kind == "capital" and (_locative(doc, hit) or _dateline(doc, hit.start, hit.end)):
+        if hit.entry.kind == "capital" and (_locative(doc, hit, capital=True) or _dateline(doc, hit.start, hit.end)):
             continue
         kind, plural = _head_kind(doc, hit.start, hit.end, hit.entry.kind)
         sector = hit.sector
@@ -462,7 +472,8 @@ def _entities(doc: Doc, covered: set[int]) -> list[Draft]:
         if start >= ent.end:
             continue
         if ent.label_ == "GPE" and (
-            (ent.root.dep_ == "pobj" and ent.root.head.lower_ in _LOCATIVE) or _dateline(doc, ent.start, ent.end)
+            (ent.root.dep_ == "pobj" and ent.root.head.lower_ in _LOCATIVE | _MOTION)
+            or _dateline(doc, ent.start, ent.end)
         ):
             continue
         if ent.label_ == "NORP" and _is_stance(doc, ent.start + (2 if ent[0].lower_ in _STANCE_PREFIXES else 0)):
