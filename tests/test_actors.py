@@ -254,3 +254,21 @@ def test_ministry_of_country_is_an_organisation_for_it(index: Callable[..., tupl
     assert _code_of(idx, words, "ministry") == ("ETH", "GOV")
     assert _actor_of(idx, words, "it") == _actor_of(idx, words, "ministry")
     assert idx.ref_at(words.index("Addis")) is None
+
+
+@pytest.mark.parametrize("name", ["motion_row.txt", "ceasefire.txt", "shelling.txt"])
+def test_every_mention_belongs_to_a_listed_actor_and_mentions_do_not_overlap(analyzer: Analyzer, name: str) -> None:
+    text = (Path(__file__).resolve().parent.parent / "examples" / name).read_text(encoding="utf-8")
+    doc = analyzer.resources.nlp(text)
+    idx = find_actors(doc, Article(id=name, text=text, published=date(2020, 1, 1)), analyzer.resources.actors)
+    ids = {a.id for a in idx.actors}
+    assert len(idx.mentions) > 10
+    assert {m.ref.actor_id for m in idx.mentions} == ids
+    covered: set[int] = set()
+    for m in idx.mentions:
+        span = set(range(m.tok_start, m.tok_end))
+        assert not span & covered
+        covered |= span
+        assert text[m.ref.start : m.ref.end] == m.ref.text
+    by_actor = {a.id: len(a.mentions) for a in idx.actors}
+    assert sum(by_actor.values()) == len(idx.mentions)

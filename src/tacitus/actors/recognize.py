@@ -545,17 +545,20 @@ def _assemble(doc: Doc, drafts: list[Draft]) -> ActorIndex:
         text = doc[d.start : d.end].text
         start_char, end_char = doc[d.start].idx, doc[d.end - 1].idx + len(doc[d.end - 1].text)
         spans.setdefault(actor_id, []).append(Span(text, start_char, end_char))
-        if d.how != "pronoun":
-            first.setdefault(actor_id, d)
-            if len(text) > len(names.get(actor_id, "")):
-                names[actor_id] = text
+        # The actor takes its code from its first name-like mention and its name from the longest;
+        # one known only through a pronoun (its antecedent overlapped a longer mention and was
+        # dropped) still gets a record.
+        current = first.get(actor_id)
+        if current is None or (current.how == "pronoun" and d.how != "pronoun"):
+            first[actor_id] = d
+            names[actor_id] = text
+        elif d.how != "pronoun" and len(text) > len(names[actor_id]):
+            names[actor_id] = text
         ref = ActorRef(text, start_char, end_char, d.country, d.sector, actor_id)
         mentions.append(ActorMention(ref, d.start, d.end, d.how, d.group))
     actors = []
     for actor_id, actor_spans in spans.items():
-        head = first.get(actor_id)
-        if head is None:
-            continue
+        head = first[actor_id]
         actors.append(Actor(actor_id, names[actor_id], head.country, head.sector, tuple(actor_spans), head.kind))
     return ActorIndex.build(actors, mentions)
 
