@@ -84,7 +84,7 @@ _ROUND_TRIP_DB: dict[str, Path] = {}
 
 
 @pytest.mark.slow
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(analyses())
 def test_store_round_trips_generated_analyses(tmp_path: Path, analysis: Analysis) -> None:
     path = _ROUND_TRIP_DB.setdefault(str(tmp_path), tmp_path / "prop.duckdb")
