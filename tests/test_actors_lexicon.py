@@ -129,3 +129,12 @@ def test_shipped_lexicon_codes_countries_capitals_roles_and_igos() -> None:
     assert got == expect
     assert len(lexicon.phrases) > 30_000
     assert cpu < 3.0, f"loading the shipped dictionaries took {cpu:.2f} s of CPU"
+
+
+def test_user_override_of_a_shipped_entry_is_logged(caplog: pytest.LogCaptureFixture) -> None:
+    settings = Settings(actor_files=(str(DATA / "user.tsv"),))
+    with caplog.at_level("WARNING", logger="tacitus.actors"):
+        lexicon = load_actor_lexicon(settings)
+    kyiv = lexicon.get("Kyiv")
+    assert kyiv is not None and kyiv.code_on(None) == ("UKR", "PRE")
+    assert any("kyiv" in r.getMessage() and "capitals.tsv" in r.getMessage() for r in caplog.records)

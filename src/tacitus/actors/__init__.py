@@ -13,6 +13,7 @@ dictionaries) and any user files in ``Settings.actor_files`` (tacitus TSV or Pho
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from tacitus.actors.index import ActorIndex, ActorMention
@@ -38,8 +39,13 @@ SHIPPED = (
 
 
 def load_actor_lexicon(settings: Settings) -> ActorLexicon:
-    """The shipped dictionaries plus ``settings.actor_files`` (which win, with a note for each override)."""
-    return build_lexicon([DATA / name for name in SHIPPED], settings.actor_files)
+    """The shipped dictionaries plus ``settings.actor_files`` (which win; each override is logged as a
+    warning and kept in ``ActorLexicon.notes``)."""
+    lexicon = build_lexicon([DATA / name for name in SHIPPED], settings.actor_files)
+    log = logging.getLogger(__name__)
+    for note in lexicon.notes:
+        log.warning("actor dictionary override: %s", note)
+    return lexicon
 
 
 __all__ = [
