@@ -10,7 +10,7 @@ import pytest
 
 from tacitus import Analyzer
 from tacitus.bench.dates import dev_set_path, evaluate, load_dev_set
-from tacitus.when import TimeExpr, find_times
+from tacitus.when import TimeExpr, _fallback, find_times
 from tacitus.when.resolution import Context
 from tacitus.when.rules import resolve_phrase
 
@@ -240,6 +240,17 @@ def test_resolution_time_grows_linearly_with_the_article(analyzer: Analyzer) -> 
     elapsed = time.perf_counter() - started
     assert len(found) > 150
     assert elapsed < 0.5, f"{elapsed:.2f} s for {len(doc.text):,} characters"
+
+
+def test_numeric_dates_month_first_with_slashes_day_first_with_dots(times: Times) -> None:
+    found = times("The memos dated 3/10/2015, 10.03.2015 and 25/12/2014 leaked.", THU)
+    assert [t.value for t in found] == ["2015-03-10", "2015-03-10", "2014-12-25"]
+
+
+def test_dateparser_reads_what_no_rule_does_and_is_skipped_without_date_words() -> None:
+    res = _fallback("Sept. the 3rd, 2015", THU)
+    assert (res.value, res.granularity) == ("2015-09-03", "day")
+    assert _fallback("election year", THU).value is None
 
 
 def test_phrase_rules_need_no_parse() -> None:

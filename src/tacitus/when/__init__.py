@@ -166,22 +166,22 @@ _FALLBACK_GRANULARITY = {"day": "day", "week": "week", "month": "month", "year":
 _HAS_DATE_WORD = re.compile(r"\d|January|February|March|April|June|July|August|September|October|November|December")
 
 
-@lru_cache(maxsize=1)
-def _dateparser() -> DateDataParser:
-    """dateparser's parser, built once and only when a phrase needs it (import and first call take seconds)."""
+@lru_cache(maxsize=32)
+def _dateparser(base: datetime) -> DateDataParser:
+    """dateparser's parser for one publication date, built only when a phrase needs it (its
+    first use costs about two seconds: dateparser loads its language data then)."""
     from dateparser.date import DateDataParser
 
-    return DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False})
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, "RELATIVE_BASE": base}
+    return DateDataParser(languages=["en"], settings=settings)
 
 
 def _fallback(text: str, published: date | None) -> Resolution:
     """A phrase no rule reads: try dateparser when it looks like it holds a date."""
     if not _HAS_DATE_WORD.search(text):
         return Resolution(None, "unknown")
-    parser = _dateparser()
     base = datetime.combine(published, datetime.min.time()) if published else datetime(2000, 1, 1)
-    settings: dict[str, Any] = {"RELATIVE_BASE": base}
-    data = parser.get_date_data(text, settings)
+    data = _dateparser(base).get_date_data(text)
     parsed = data["date_obj"]
     period = _FALLBACK_GRANULARITY.get(str(data["period"]))
     if parsed is None or period is None or (not published and not re.search(r"\d{4}", text)):
@@ -209,8 +209,8 @@ _WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "satur
 def _in_name(span: Span, names: list[tuple[int, int]]) -> bool:
     """A date word inside a name (``names``: token bounds of named entities): "The Sunday Times",
     "the Good Friday Agreement", ABC's "This Week"."""
-    if any(s <= span.start and span.end <= e for s, e in names):
-        return True
+    if not any(c.isdigit() for c in span.text) and any(s <= span.start and span.end <= e for s, e in names):
+        return True  # written-out dates are dates even when spaCy calls "25/12/2014" a PERSON
     if any(t.lower_ in _UNIT_WORDS and t.text[:1].isupper() and not t.is_sent_start for t in span):
         return True  # a unit word is capitalized only in a title
     if span.text.isupper() and span.start > 0 and span.doc[span.start - 1].text.isupper():

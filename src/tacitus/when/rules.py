@@ -85,6 +85,17 @@ def _iso_date(m: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution(d.isoformat(), "day", year=d.year, day=d) if d else None
 
 
+def _numeric_date(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """3/10/2015 is month first (US), 10.03.2015 day first (European); a part above 12 settles it."""
+    if m["sep"] != m["sep2"]:
+        return None
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    month, day = (b, a) if m["sep"] == "." else (a, b)
+    if month > 12 >= day:
+        month, day = day, month
+    return _full_date_of(year, month, day)
+
+
 def _day_month(m: re.Match[str], ctx: Context) -> Resolution | None:
     month, day = month_number(m["mon"]), int(re.sub(r"\D", "", m["d"]))
     return _yearless(month, day, ctx, bool(m["rel"] and m["rel"].lower() == "next"))
@@ -540,6 +551,11 @@ _P_YEAR_IN_TEXT = (
 _POINTS: tuple[tuple[str, str, Resolver], ...] = (
     ("iso", _P_ISO, _iso_date),
     ("day_range", _P_DAY_RANGE, _day_range),
+    (
+        "numeric",
+        rf"(?P<a>[12]\d|3[01]|0?[1-9])(?P<sep>[/.])(?P<b>[12]\d|3[01]|0?[1-9])(?P<sep2>[/.])(?P<y>{_YEAR})",
+        _numeric_date,
+    ),
     ("dmy", _P_DMY, _full_date),
     ("mdy", _P_MDY, _full_date),
     ("day_month", _P_DM, _day_month),
@@ -567,7 +583,7 @@ _POINT_MY = (
 _POINT_RULES = tuple(Rule(n, re.compile(p), re.compile(p), r) for n, p, r in _POINTS)
 
 _RULES: tuple[Rule, ...] = (
-    _rule("age", rf"\d{{1,3}}[\s-]+{_kw('years?|months?')}[\s-]+{_kw('old')}|{_kw('aged|age')}\s+\d{{1,3}}", _age),
+    _rule("age", rf"\d{{1,3}}[\s-]+{_kw('years?|months?')}[\s-]+{_kw('olds?')}|{_kw('aged|age')}\s+\d{{1,3}}", _age),
     _rule("since", rf"{_kw('since|ever since')}\s+(?P<p>{_POINT})", _since),
     _rule(
         "between",
