@@ -363,10 +363,12 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[_
             if att.is_passive(tok) and actor_tok is not None and actor_tok.dep_ == "nsubjpass":
                 actor_tok = None
             actor = att.refs(actor_tok)
-            actor_countries = {a.country for a in actor if a.country}
-            if p.sense.event in _THEME_OBJECT and actor_countries and {r.country for r in recipient} <= actor_countries:
-                # "deployed its troops", "withdrew its forces": the object is the actor's own, not a recipient
-                recipient = att.recipient(tok, theme=True)
+            if p.sense.event in _THEME_OBJECT:
+                # "deployed its troops", "sent warships": the object is what moves, not a recipient, unless
+                # it is someone else's ("released Indian fishermen")
+                actor_countries = {a.country for a in actor}
+                own = [r for r in recipient if r.country is None or r.country in actor_countries]
+                recipient = att.recipient(tok, theme=True) or tuple(r for r in recipient if r not in own)
             if not actor and actor_tok is not None and actor_tok.lemma_.lower() in lexicon.nouns:
                 # "Israeli airstrikes on Gaza killed 12": the event noun's own phrase names who and whom
                 actor, noun_recipient = att.noun_args(actor_tok)
@@ -516,6 +518,7 @@ def _build(
             "REJECT", mode, sense.context, {"yield": "124", "assist": "121", "meet": "125"}.get(mode or "", "120")
         )
         negated = False
+        modality = "asserted"
     quote = quote_for(f.trigger.idx, quotes)
     claimed_by = quote.speaker_actor if quote else None
     if modality == "asserted" and is_historical(when, published):
