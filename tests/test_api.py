@@ -397,6 +397,15 @@ def test_dashboard_and_its_assets_are_served(client: TestClient) -> None:
         assert client.get(asset).status_code == 200
 
 
+def test_dashboard_without_a_store_still_offers_analysis(bare: TestClient) -> None:
+    page = bare.get("/").text
+    assert 'data-has-store="no"' in page and 'id="analyze-form"' in page
+    text = "Kenya criticised Somalia on Monday. <img src=x onerror=alert(1)>"
+    html = bare.post("/fragments/analyze", json={"text": text}).text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html and "<img" not in html
+    assert 'class="hl ev' in html
+
+
 def test_server_refuses_to_listen_beyond_loopback_without_a_token() -> None:
     with pytest.raises(ConfigError, match="TACITUS_API_TOKEN"):
         serve_config(None, host="0.0.0.0", env={})
