@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from datetime import date
 
 import pytest
 
+from conftest import EXAMPLE_DATES, EXAMPLES
 from tacitus import Analyzer
 from tacitus.bench.dates import dev_set_path, evaluate, load_dev_set
 from tacitus.when import TimeExpr, _fallback, find_times
@@ -251,6 +253,26 @@ def test_dateparser_reads_what_no_rule_does_and_is_skipped_without_date_words() 
     res = _fallback("Sept. the 3rd, 2015", THU)
     assert (res.value, res.granularity) == ("2015-09-03", "day")
     assert _fallback("election year", THU).value is None
+
+
+_ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?(?:/\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?)?")
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLE_DATES))
+def test_example_articles_give_iso_values_at_true_offsets(analyzer: Analyzer, name: str) -> None:
+    text = (EXAMPLES / name).read_text(encoding="utf-8")
+    doc = analyzer.resources.nlp(text)
+    found = find_times(doc, EXAMPLE_DATES[name])
+    assert found
+    for t in found:
+        assert text[t.start : t.end] == t.text
+        assert doc[t.tok_start].idx == t.start
+        assert t.value is None or _ISO.fullmatch(t.value), t
+        assert t.granularity in ("day", "week", "month", "year", "period", "unknown")
+        if t.granularity == "period" and t.value is not None:
+            assert t.value == f"{t.period_start}/{t.period_end}"
+        if t.granularity != "period":
+            assert (t.period_start, t.period_end) == (None, None)
 
 
 def test_phrase_rules_need_no_parse() -> None:
