@@ -285,6 +285,15 @@ def compare(analyses: Sequence[Analysis], outlets: dict[str, Outlet] | None = No
                 voices[side] += row.quotes
                 words[side] += row.words
         authorial = Counter(t.text.lower() for a in group for t in a.framing.loaded if not t.attributed)
+        tone: dict[str, list[float]] = {}
+        parts: dict[str, list[float]] = {}
+        for a in group:
+            for side, value in (a.framing.summary.get("tone", {}).get("by_side") or {}).items():
+                tone.setdefault(side, []).append(float(value))
+            one_sided = a.framing.summary.get("one_sidedness") or {}
+            for part, value in {"index": one_sided.get("index"), **(one_sided.get("parts") or {})}.items():
+                if value is not None:
+                    parts.setdefault(part, []).append(float(value))
         info = outlets.get(name.lower())
         columns.append(
             {
@@ -297,7 +306,57 @@ def compare(analyses: Sequence[Analysis], outlets: dict[str, Outlet] | None = No
                 "voices": dict(voices.most_common()),
                 "words_quoted": dict(words.most_common()),
                 "authorial_loaded": dict(authorial.most_common(15)),
+                "tone_by_side": {k: _mean(v) for k, v in sorted(tone.items())},
+                "one_sidedness": {k: _mean(v) for k, v in parts.items()},
                 "summary": [a.framing.summary for a in group],
             }
         )
     return {"events": [e.to_dict() for e in story_events], "outlets": columns}
+
+
+def _mean(values: Sequence[float]) -> float:
+    return round(sum(values) / len(values), 4)
+
+
+def event_label(event: dict[str, Any]) -> str:
+    """``ACCUSE AZE -> FRA 2015-03-11`` for a ``StoryEvent.to_dict()``."""
+    actors = "+".join(event["actor_countries"]) or "?"
+    recipients = "+".join(event["recipient_countries"])
+    arrow = f"{actors} -> {recipients}" if recipients else actors
+    return " ".join(p for p in (event["event"], arrow, (event.get("date") or "")[:10]) if p)
+
+
+def compare_rows(result: dict[str, Any], top: int = 6) -> list[tuple[str, list[str]]]:
+    """The comparison as (aspect, one cell per outlet) rows, for a side-by-side table in text or HTML."""
+    events = result["events"]
+    columns = result["outlets"]
+
+    def cell(items: Sequence[str]) -> str:
+        shown = list(items[:top])
+        more = len(items) - len(shown)
+        return "\n".join(shown + ([f"(+{more} more)"] if more > 0 else [])) or "-"
+
+    def events_cell(indices: Sequence[int]) -> str:
+        labels = [
+            f"{event_label(events[i])} [{events[i]['num_sources']} src]"
+            for i in sorted(indices, key=lambda i: (-events[i]["num_sources"], i))
+        ]
+        return cell(labels)
+
+    rows: list[tuple[str, list[str]]] = [
+        ("outlet", [f"{c['outlet']}\n{c['country'] or '?'}, {c['ownership'] or '?'}" for c in columns]),
+        ("articles", [str(len(c["articles"])) for c in columns]),
+        ("events reported", [events_cell(c["events_reported"]) for c in columns]),
+        ("events omitted", [events_cell(c["events_omitted"]) for c in columns]),
+        (
+            "voices quoted (quotes, words)",
+            [cell([f"{k}: {v}, {c['words_quoted'].get(k, 0)}w" for k, v in c["voices"].items()]) for c in columns],
+        ),
+        ("authorial loaded terms", [cell([f"{k} x{v}" for k, v in c["authorial_loaded"].items()]) for c in columns]),
+        ("tone by side", [cell([f"{k}: {v:+.2f}" for k, v in c["tone_by_side"].items()]) for c in columns]),
+        (
+            "one-sidedness",
+            [cell([f"{k}: {v:.2f}" for k, v in c["one_sidedness"].items()]) for c in columns],
+        ),
+    ]
+    return rows

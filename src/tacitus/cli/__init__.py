@@ -13,6 +13,7 @@ from tacitus.cli.analyze import analyze_cmd
 from tacitus.cli.bench import bench_cmd
 from tacitus.cli.serve import serve_cmd
 from tacitus.cli.store import COMMANDS as STORE_COMMANDS
+from tacitus.cli.stories import COMMANDS as STORY_COMMANDS
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -24,5 +25,5 @@ def main() -> None:
 main.add_command(analyze_cmd)
 main.add_command(bench_cmd)
 main.add_command(serve_cmd)
-for _command in STORE_COMMANDS:
+for _command in (*STORE_COMMANDS, *STORY_COMMANDS):
     main.add_command(_command)
