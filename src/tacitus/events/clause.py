@@ -1,4 +1,4 @@
-"""Clause-level facts for an event trigger: its clause tokens, modality, negation, date and place.
+"""Clause-level facts for an event trigger: its clause tokens, modality, negation and date.
 
 Everything here reads the dependency parse around one clause head (a verb, or the light
 verb governing a nominal event); nothing resolves actors.
@@ -12,9 +12,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Token
 
-from tacitus.model import Modality, Place, Quote
+from tacitus.model import Modality, Quote
 from tacitus.when import TimeExpr
-from tacitus.where import PlaceMention
 
 #: Dependencies that open a nested clause: tokens below them belong to another event.
 NESTED = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "pcomp"})
@@ -27,7 +26,6 @@ _FUTURE_GOVERNORS = frozenset(
 #: Verbs whose complement is only entertained ("considering sanctions").
 _HYPOTHETICAL_GOVERNORS = frozenset({"consider", "propose", "suggest", "mull", "weigh", "contemplate", "discuss"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-_LOCATION_PREPS = frozenset({"in", "near", "at", "outside", "around", "across", "inside", "off"})
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 #: A past event this much older than the publication date, with its own date, is "historical".
 HISTORICAL_AFTER = timedelta(days=365)
@@ -165,22 +163,3 @@ def is_historical(when: EventDate, published: date | None) -> bool:
     except ValueError:
         return False
     return end < published - HISTORICAL_AFTER
-
-
-def place_for(head: Token, places: tuple[PlaceMention, ...]) -> Place | None:
-    """A place in an "in/near/at X" phrase of the clause."""
-    if not places:
-        return None
-    clause = clause_tokens(head)
-    doc = head.doc
-    for p in places:
-        root = doc[p.tok_start : p.tok_end].root
-        tok = root
-        # climb through "in the town of X" / "near X city"
-        for _ in range(3):
-            if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATION_PREPS and tok.head.i in clause:
-                return p.place
-            if tok.head.i == tok.i:
-                break
-            tok = tok.head
-    return None

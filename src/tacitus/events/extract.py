@@ -16,13 +16,12 @@ from tacitus.events.clause import (
     is_historical,
     is_negated,
     modality_of,
-    place_for,
     quote_for,
 )
 from tacitus.events.lexicon import EventLexicon, Pattern, Sense
 from tacitus.model import ActorRef, Event, Modality, Quote, Span
 from tacitus.when import TimeExpr
-from tacitus.where import PlaceMention
+from tacitus.where import PlaceMention, place_for_clause
 
 #: Dependents of a noun that can name who it is, for actor lookup ("Iranian officials", "the minister of France").
 _NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod"})
@@ -350,7 +349,7 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[_
     nouns: list[tuple[Token, Pattern]] = []
     for tok in doc:
         pos = tok.pos_
-        if pos == "VERB":
+        if pos == "VERB" or _mistagged_verb(tok):
             pats = lexicon.verbs.get(tok.lemma_.lower())
             if not pats:
                 continue
@@ -410,6 +409,11 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[_
         if f2 is not None:
             kept.append(f2)
     return kept
+
+
+def _mistagged_verb(tok: Token) -> bool:
+    """A clause head the tagger took for a noun ("Protesters rally", "Iran slams US") that has a subject."""
+    return tok.pos_ in {"NOUN", "PROPN", "ADJ"} and tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children)
 
 
 def _governing_event(noun: Token, verb_events: dict[int, _Found]) -> bool:
@@ -546,7 +550,7 @@ def _build(
         date=when.value,
         date_text=when.text,
         date_from="text" if when.source == "text" else "published",
-        location=place_for(head, places),
+        location=place_for_clause(head.doc, head, places) if places else None,
         trigger=trigger,
         sentence=Span(sent.text, sent.start_char, sent.end_char),
         negated=negated,

@@ -1,0 +1,90 @@
+"""The events benchmark's scoring helpers and the PLOVER gold loader (format only)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SHARED_DATA
+from tacitus.bench.events import CASE_TO_PLOVER, macro_f1, sentence_quad, tuple_hit
+from tacitus.bench.plover_gold import GSR_PATH, GoldActor, GoldRecord, load_gold
+from tacitus.events import EVENT_TYPES
+from tacitus.model import ActorRef, Event, Span
+
+
+def _ref(country: str) -> ActorRef:
+    return ActorRef(country, 0, 1, country, None, None)
+
+
+def _event(kind: str, quad: str, actor: tuple[str, ...], recipient: tuple[str, ...], confidence: float) -> Event:
+    span = Span("x", 0, 1)
+    return Event(
+        id="E1",
+        event=kind,
+        mode=None,
+        context=(),
+        quad=quad,
+        cameo=None,
+        actor=tuple(_ref(c) for c in actor),
+        recipient=tuple(_ref(c) for c in recipient),
+        date=None,
+        date_text=None,
+        date_from="published",
+        location=None,
+        trigger=span,
+        sentence=span,
+        confidence=confidence,
+    )
+
+
+def _record(source: tuple[GoldActor, ...], target: tuple[GoldActor, ...]) -> GoldRecord:
+    return GoldRecord(
+        id="r",
+        event="ASSAULT",
+        original_event="FIGHT",
+        text="t",
+        date=None,
+        source=source,
+        target=target,
+        mode=None,
+        context=(),
+    )
+
+
+def test_macro_f1_counts_multi_label_predictions_per_item() -> None:
+    scores = macro_f1([{"A"}, {"B"}, {"A"}], [{"A"}, {"A", "B"}, set()], ["A", "B"])
+    assert scores.per_type["A"] == (pytest.approx(0.5), 2)
+    assert scores.per_type["B"] == (pytest.approx(1.0), 1)
+    assert scores.macro_f1 == pytest.approx(0.75)
+
+
+def test_tuple_hit_needs_type_actor_and_target_countries() -> None:
+    record = _record((GoldActor("a", "RUS", None),), (GoldActor("b", "UKR", None),))
+    assert tuple_hit(record, [_event("ASSAULT", "MATERIAL_CONFLICT", ("RUS",), ("UKR",), 0.5)])
+    assert not tuple_hit(record, [_event("ASSAULT", "MATERIAL_CONFLICT", ("RUS",), ("GEO",), 0.5)])
+    assert not tuple_hit(record, [_event("COERCE", "MATERIAL_CONFLICT", ("RUS",), ("UKR",), 0.5)])
+    no_target = _record((GoldActor("a", "RUS", None),), ())
+    assert tuple_hit(no_target, [_event("ASSAULT", "MATERIAL_CONFLICT", ("RUS",), (), 0.5)])
+
+
+def test_sentence_quad_is_zero_without_events_else_the_most_confident_quad() -> None:
+    assert sentence_quad([]) == 0
+    events = [
+        _event("AGREE", "VERBAL_COOPERATION", (), (), 0.4),
+        _event("ASSAULT", "MATERIAL_CONFLICT", (), (), 0.7),
+    ]
+    assert sentence_quad(events) == 4
+
+
+def test_case2021_map_targets_only_plover_types() -> None:
+    assert {t for t in CASE_TO_PLOVER.values() if t} <= set(EVENT_TYPES)
+
+
+def test_plover_gold_records_cover_all_16_types_after_the_remap() -> None:
+    path = SHARED_DATA / GSR_PATH
+    if not path.exists():
+        pytest.skip("shared data (../shared/data) is not available")
+    gold = load_gold(path)
+    assert len(gold.records) == 322
+    assert {r.event for r in gold.records} == set(EVENT_TYPES)
+    old_accuse = sum(r.original_event in {"DISAPPROVE", "INVESTIGATE"} for r in gold.records)
+    assert sum(r.event == "ACCUSE" for r in gold.records) == old_accuse
