@@ -401,8 +401,11 @@ def _appositions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
             continue
         target: Draft | None = None
+        idx = -1
         root = ent.root
-        for d in drafts:
+        # Search ``out``, not ``drafts``: a role named twice ("..., A, ... B,") was already
+        # replaced in ``out`` by its re-keyed copy.
+        for j, d in enumerate(out):
             head = doc[d.end - 1]
             if d.how != "role" or d.kind not in ("person",):
                 continue
@@ -413,13 +416,12 @@ def _appositions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
                 d.start == ent.end + 1 and doc[ent.end].text == ","
             )
             if linked or adjacent:
-                target = d
+                target, idx = d, j
                 break
         if target is None:
             continue
         surname = doc[ent.end - 1].lower_
         key = (*target.key[:4], surname) if target.key[0] == "R" else target.key
-        idx = out.index(target)
         out[idx] = replace(target, key=key)
         subject = root.dep_ in ("nsubj", "nsubjpass")
         out.append(replace(target, start=ent.start, end=ent.end, key=key, how="name", kind="person", subject=subject))

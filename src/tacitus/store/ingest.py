@@ -8,7 +8,7 @@ batch is committed whole or not at all, so a re-run after a crash completes the 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import datetime
@@ -117,6 +117,60 @@ class StoreWriter:
             )
 
 
+#: An engine turns a stream of new articles into batches of (analyses, refused inputs).
+Engine = Callable[[Iterator[Article]], Iterator[tuple[Sequence[Analysis], Sequence[InputError]]]]
+
+
+def local_engine(settings: Settings, analyzer: Analyzer | None = None, batch_size: int | None = None) -> Engine:
+    """Analyze in this process, in batches. The model is loaded on the first new article only."""
+    size = batch_size or settings.batch_size
+
+    def run(articles: Iterator[Article]) -> Iterator[tuple[Sequence[Analysis], Sequence[InputError]]]:
+        engine = analyzer
+        batch: list[Article] = []
+        refused: list[InputError] = []
+        for article in articles:
+            engine = engine or Analyzer(settings)
+            try:
+                engine.check(article)
+                batch.append(article)
+            except InputError as exc:
+                refused.append(exc)
+            if len(batch) >= size:
+                yield list(engine.analyze_many(batch)), refused
+                batch, refused = [], []
+        if batch or refused:
+            yield (list(engine.analyze_many(batch)) if engine and batch else []), refused
+
+    return run
+
+
+def dask_engine(
+    settings: Settings,
+    *,
+    workers: int = 2,
+    scheduler: str | None = None,
+    partition_size: int | None = None,
+    shard_dir: Path | None = None,
+) -> Engine:
+    """Analyze on a Dask cluster (see :mod:`tacitus.scale`); shards come back in input order."""
+
+    def run(articles: Iterator[Article]) -> Iterator[tuple[Sequence[Analysis], Sequence[InputError]]]:
+        from tacitus.scale import analyze_dask
+
+        for shard in analyze_dask(
+            articles,
+            settings,
+            workers=workers,
+            scheduler=scheduler,
+            partition_size=partition_size or settings.batch_size,
+            shard_dir=shard_dir,
+        ):
+            yield shard.analyses, shard.errors
+
+    return run
+
+
 def ingest(
     paths: Sequence[str | Path],
     db: str | Path,
@@ -126,59 +180,58 @@ def ingest(
     defaults: Defaults | None = None,
     batch_size: int | None = None,
     progress: Callable[[IngestProgress], None] | None = None,
+    engine: Engine | None = None,
 ) -> IngestResult:
-    """Analyze and store every article under ``paths`` that ``db`` does not hold yet."""
+    """Analyze and store every article under ``paths`` that ``db`` does not hold yet.
+
+    ``engine`` analyzes the new articles (default: :func:`local_engine`); whatever the
+    engine, this one loop skips what is stored, writes each batch in one transaction
+    and accounts for every bad input.
+    """
     settings = settings or (analyzer.settings if analyzer else Settings.load())
     defaults = defaults or Defaults(max_file_bytes=settings.max_file_bytes)
-    size = batch_size or settings.batch_size
+    engine = engine or local_engine(settings, analyzer, batch_size)
     began = time.monotonic()
     with StoreWriter(db) as writer:
         run_id, stale = writer.start_run(paths, settings)
         known = writer.article_ids()
-        # Built on the first article to analyze: a re-run with nothing new loads no model.
-        engine = analyzer
         seen = stored = already = 0
         all_errors: list[InputError] = []
         pending_errors: list[InputError] = []
-        batch: list[Article] = []
 
         def counts() -> IngestProgress:
             return IngestProgress(seen, stored, already, len(all_errors), time.monotonic() - began)
 
-        def flush() -> None:
+        def new_articles() -> Iterator[Article]:
+            nonlocal seen, already
+            for item in read_articles(paths, defaults):
+                seen += 1
+                if isinstance(item, InputError):
+                    all_errors.append(item)
+                    pending_errors.append(item)
+                elif item.id in known:
+                    already += 1
+                    if progress and already % 100 == 0:
+                        progress(counts())
+                else:
+                    known.add(item.id)
+                    yield item
+
+        def flush(analyses: Sequence[Analysis]) -> None:
             nonlocal stored
-            analyses = list(engine.analyze_many(batch)) if engine and batch else []
             if analyses or pending_errors:
                 stored += writer.write(analyses, run_id, pending_errors, counts())
-            batch.clear()
             pending_errors.clear()
             if progress:
                 progress(counts())
 
         status = "failed"
         try:
-            for item in read_articles(paths, defaults):
-                seen += 1
-                if isinstance(item, Article):
-                    if item.id in known:
-                        already += 1
-                        if progress and already % 100 == 0:
-                            progress(counts())
-                        continue
-                    engine = engine or Analyzer(settings)
-                    try:
-                        engine.check(item)
-                    except InputError as exc:
-                        item = exc
-                if isinstance(item, InputError):
-                    all_errors.append(item)
-                    pending_errors.append(item)
-                    continue
-                known.add(item.id)
-                batch.append(item)
-                if len(batch) >= size:
-                    flush()
-            flush()
+            for analyses, refused in engine(new_articles()):
+                all_errors.extend(refused)
+                pending_errors.extend(refused)
+                flush(analyses)
+            flush(())
             status = "done"
         finally:
             writer.finish_run(run_id, status)
