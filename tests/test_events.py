@@ -235,3 +235,42 @@ def test_events_participle_of_the_same_event_is_a_second_mention(analyze: Analyz
 def test_events_background_participle_on_the_object_is_not_an_event(analyze: Analyze) -> None:
     a = analyze("The United States lifted the travel ban imposed on Chad.")
     assert [e.event for e in a.events] == ["RETREAT"]
+
+
+def test_events_vowing_violence_is_a_threat(analyze: Analyze) -> None:
+    e = one(analyze("Israel's prime minister vowed to retaliate against Iran."), "THREATEN")
+    assert e.mode == "violence"
+    assert countries(e.actor) == {"ISR"}
+    assert countries(e.recipient) == {"IRN"}
+
+
+def test_events_receiving_inverts_actor_and_recipient(analyze: Analyze) -> None:
+    e = one(analyze("Ukraine received 50 tanks from Poland."), "AID")
+    assert countries(e.actor) == {"POL"}
+    assert countries(e.recipient) == {"UKR"}
+
+
+def test_events_denied_act_is_negated(analyze: Analyze) -> None:
+    e = one(analyze("Rwanda denies backing the M23 rebels."), "SUPPORT")
+    assert e.negated is True
+
+
+def test_events_would_in_a_past_report_is_future_not_hypothetical(analyze: Analyze) -> None:
+    a = analyze("The foreign ministry of Japan said it would summon the Chinese ambassador.")
+    e = one(a, "ACCUSE")
+    assert e.modality == "future"
+    assert e.trigger.text == "summon"
+
+
+def test_events_criticism_drawn_from_someone_codes_the_critic_as_actor(analyze: Analyze) -> None:
+    e = one(analyze("Iran's decision to resume enrichment drew sharp criticism from France."), "ACCUSE")
+    assert countries(e.actor) == {"FRA"}
+    assert countries(e.recipient) == {"IRN"}
+
+
+def test_events_raising_passive_expected_to_sign_is_a_future_agree(analyze: Analyze) -> None:
+    e = one(analyze("Russia and China are expected to sign the treaty next month."), "AGREE")
+    assert countries(e.actor) == {"RUS", "CHN"}
+    assert e.modality == "future"
+    assert e.date == "2015-04"
+    assert e.date_granularity == "month"

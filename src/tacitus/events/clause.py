@@ -73,8 +73,14 @@ def verb_ancestors(head: Token) -> list[Token]:
     return [a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}]
 
 
+#: Verbs that deny their complement took place ("denies backing the rebels").
+_DENIALS = frozenset({"deny"})
+
+
 def is_negated(head: Token, noun: Token | None = None) -> bool:
     if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in head.children):
+        return True
+    if any(g.lemma_ in _DENIALS for g in governors(head)[:1]):
         return True
     return noun is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
@@ -93,6 +99,10 @@ def modality_of(head: Token, light: bool = False) -> Modality:
     for tok in (head, *governors(head)):
         aux = {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
         if aux & _HYPOTHETICAL_AUX:
+            # "said it would summon the ambassador": future seen from a past report, unless conditional
+            reported = tok.dep_ == "ccomp" and tok.head.tag_ == "VBD" and aux & _HYPOTHETICAL_AUX == {"would"}
+            if reported and not any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in tok.children):
+                return "future"
             return "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in tok.children):
             return "hypothetical"

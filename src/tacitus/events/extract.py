@@ -51,6 +51,8 @@ _CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT", "CONCEDE",
 #: Types where coordinated subjects act together and need no recipient ("X and Y signed").
 _RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 #: Governors that deny that a nominal event takes place ("prevented an attack").
+#: Light verbs whose subject receives the nominal event ("drew criticism from", "faced sanctions").
+_INVERSE_LIGHT = frozenset({"draw", "face", "receive", "attract", "spark", "trigger", "provoke"})
 #: Types whose direct object is the thing moved or given, not the recipient ("deployed troops").
 _THEME_OBJECT = frozenset({"MOBILIZE", "AID", "RETREAT"})
 #: Cooperative events whose announced non-occurrence is a refusal, with the REJECT mode that fits.
@@ -63,6 +65,11 @@ _REFUSABLE: dict[str, str | None] = {
     "COOPERATE": "assist",
     "AID": "assist",
 }
+#: Verbs whose subject is the receiving end of the event.
+_RECEIVING = frozenset({"receive", "obtain", "get"})
+#: Promising violence is threatening it (PLOVER THREATEN); the THREATEN mode that fits.
+_VOWS = frozenset({"vow", "pledge", "promise", "swear"})
+_THREATENABLE: dict[str, str | None] = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "restrict"}
 #: Cooperation told in the future is coded AGREE (PLOVER manual, AGREE).
 _FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 _BLOCKING = frozenset({"prevent", "avoid", "avert", "deny", "fear", "risk", "thwart", "foil"})
@@ -78,6 +85,7 @@ _LIGHT_VERBS = frozenset(
         *("offer", "extend", "pay", "finalize", "conclude", "seal", "strike", "perpetrate", "commit", "order"),
         *("intensify", "escalate", "impose", "call", "pledge", "promise", "plan", "prepare", "approve"),
         *("agree", "accept", "broker", "do", "consider", "propose", "threaten", "mull", "weigh", "discuss"),
+        *("draw", "face", "receive", "attract", "spark", "trigger", "provoke"),
     }
 )
 
@@ -226,6 +234,9 @@ class _Attacher:
             return None
         head = verb.head
         if verb.dep_ == "xcomp":
+            raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            if raised is not None and head.lemma_ not in _OBJECT_CONTROL:
+                return raised  # "the presidents are expected to sign"
             if head.lemma_ in _OBJECT_CONTROL:
                 controller = self.object_of(head)
                 if controller is not None:
@@ -303,7 +314,7 @@ class _Attacher:
                 actor = self.refs(c)
             elif c.dep_ == "prep":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if c.lower_ in {"by", "between"}:
+                if c.lower_ in {"by", "between", "from"}:
                     actor = self.refs(pobj)
                 elif c.lower_ in {"on", "against", "at", "with", "to", "of", "into"} and not recipient:
                     recipient = self.refs(pobj)
@@ -378,8 +389,22 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[_
                     continue
                 recipient = att.refs(tok.head) if p.sense.event != "CONSULT" else ()
             recipient = tuple(r for r in recipient if r not in actor)
-            content = _content(tok, p.sense.event) if p.sense.event in _CONTENT_TYPES else None
-            f = _Found(tok, tok, p.sense, actor, recipient, content, False, bool(p.slots))
+            sense = p.sense
+            if tok.lemma_ in _RECEIVING:
+                # "Ukraine received tanks from Poland": the giver acts, the subject receives
+                giver = tuple(
+                    r
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ == "from"
+                    for g in c.children
+                    for r in att.refs(g)
+                )
+                actor, recipient = giver, actor
+            if tok.dep_ == "xcomp" and tok.head.lemma_ in _VOWS and sense.event in _THREATENABLE:
+                # "vowed to retaliate against Iran": a threat, not an attack
+                sense = Sense("THREATEN", _THREATENABLE[sense.event], sense.context, "138")
+            content = _content(tok, sense.event) if sense.event in _CONTENT_TYPES else None
+            f = _Found(tok, tok, sense, actor, recipient, content, False, bool(p.slots))
             found.append(f)
             verb_events[tok.i] = f
         elif pos in {"NOUN", "PROPN"}:
@@ -458,7 +483,18 @@ def _nominal(noun: Token, p: Pattern, att: _Attacher, verb_events: dict[int, _Fo
     light = is_object
     if light or (noun.dep_ in {"nsubj", "nsubjpass"} and gov.pos_ in {"VERB", "AUX"}):
         clause = gov
-    if light and not actor:
+    if light and gov.lemma_ in _INVERSE_LIGHT:
+        # "drew criticism from France": the subject is on the receiving end
+        recipient = recipient or att.refs(att.subject(gov))
+        actor = actor or tuple(
+            r
+            for c in gov.children
+            if c.dep_ == "prep" and c.lower_ in {"from", "by"}
+            for g in c.children
+            if g.dep_ == "pobj"
+            for r in att.refs(g)
+        )
+    elif light and not actor:
         actor = att.refs(att.subject(gov))
         if not recipient:
             recipient = tuple(
