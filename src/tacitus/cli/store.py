@@ -21,6 +21,7 @@ from rich.table import Table
 from tacitus.cli.common import config_option, errors_to_click, load_settings, published_option, report_skipped
 from tacitus.ingest import Defaults, parse_date
 from tacitus.store import FORMATS, Corpus, ExportFormat, Filters, IngestProgress, export, ingest
+from tacitus.store.ingest import Engine, dask_engine
 from tacitus.store.rows import AnyRow, row_to_dict, row_to_flat
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -122,6 +123,20 @@ def emit(rows: Sequence[AnyRow], fmt: str, title: str) -> None:
 @click.option("--published", help="Publication date (YYYY-MM-DD) for articles that carry none.")
 @click.option("--outlet", help="Outlet name for articles that carry none.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Articles per transaction.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Analyze in this process, or on a Dask cluster (needs the 'scale' extra).",
+)
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=2, show_default=True, help="Dask: local worker processes."
+)
+@click.option("--scheduler", default=None, help="Dask: join this scheduler (tcp://HOST:PORT) instead of a local one.")
+@click.option(
+    "--shards", type=click.Path(file_okay=False), default=None, help="Dask: also keep each Parquet shard here."
+)
 @config_option
 def ingest_cmd(
     paths: tuple[str, ...],
@@ -129,6 +144,10 @@ def ingest_cmd(
     published: str | None,
     outlet: str | None,
     batch_size: int | None,
+    engine: str,
+    workers: int,
+    scheduler: str | None,
+    shards: str | None,
     config: str | None,
 ) -> None:
     """Analyze articles and store them in a DuckDB corpus.
@@ -136,15 +155,25 @@ def ingest_cmd(
     Resumable and idempotent: articles already stored are skipped before analysis, and
     each batch is one transaction, so re-running after a crash completes the rest.
     Bad inputs are listed on stderr and in the ingest_errors table; the exit status is then 3.
+    With --engine dask the same store gets the same results, analyzed in parallel.
     """
     settings = load_settings(config)
     defaults = Defaults(published_option(published), outlet, settings.max_file_bytes)
     err = Console(file=sys.stderr)
+    chosen: Engine | None = None
+    if engine == "dask":
+        chosen = dask_engine(
+            settings,
+            workers=workers,
+            scheduler=scheduler,
+            partition_size=batch_size,
+            shard_dir=Path(shards) if shards else None,
+        )
     with errors_to_click():
         if sys.stderr.isatty():
-            result = _ingest_with_bar(paths, db, settings, defaults, batch_size, err)
+            result = _ingest_with_bar(paths, db, settings, defaults, batch_size, err, chosen)
         else:
-            result = ingest(paths, db, settings, defaults=defaults, batch_size=batch_size)
+            result = ingest(paths, db, settings, defaults=defaults, batch_size=batch_size, engine=chosen)
     print(
         f"tacitus: stored {result.stored} articles in {result.db} ({result.articles_per_second:.1f} articles/s, "
         f"{result.seconds:.1f} s); {result.already_stored} already stored; {len(result.errors)} bad inputs; "
@@ -164,6 +193,7 @@ def _ingest_with_bar(
     defaults: Defaults,
     batch_size: int | None,
     err: Console,
+    engine: Engine | None,
 ) -> Any:
     columns = (
         TextColumn("[bold]ingest[/bold]"),
@@ -179,7 +209,7 @@ def _ingest_with_bar(
             rate = f"{p.stored / p.seconds:.1f}" if p.seconds > 0 else "-"
             bar.update(task, completed=p.seen, rate=rate, skipped=p.already_stored, bad=p.errors)
 
-        return ingest(paths, db, settings, defaults=defaults, batch_size=batch_size, progress=show)
+        return ingest(paths, db, settings, defaults=defaults, batch_size=batch_size, progress=show, engine=engine)
 
 
 # ---- queries ------------------------------------------------------------------------------
