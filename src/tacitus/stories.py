@@ -206,10 +206,24 @@ class StoryEvent:
         }
 
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _day(value: str | None) -> date | None:
+    """The first day of an event date (``2015-03-11``, ``2015-03-11/2015-03-13``); None for a month, year or other."""
+    if not value or not _DAY.match(value):
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
 def _days_apart(a: str | None, b: str | None) -> int:
-    if not a or not b or len(a) < 10 or len(b) < 10:
+    first, second = _day(a), _day(b)
+    if first is None or second is None:
         return 0
-    return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    return abs((first - second).days)
 
 
 def merge_events(analyses: Sequence[Analysis], event_days: int = EVENT_DAYS) -> tuple[StoryEvent, ...]:

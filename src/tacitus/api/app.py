@@ -329,6 +329,48 @@ def create_app(config: ApiConfig | None = None, analyzer: Callable[[], Analyzer]
         items, more = need_corpus().dyads(flt)
         return _json(_page(items, flt, more))
 
+    def story_list(min_articles: int, limit: int) -> list[dict[str, Any]]:
+        from tacitus.store.stories import list_stories
+
+        if not 1 <= min_articles <= 10_000 or not 0 <= limit <= MAX_LIMIT:
+            raise ApiError(400, "bad_limit", f"use min_articles >= 1 and limit 0..{MAX_LIMIT}")
+        return [r.to_dict() for r in list_stories(need_corpus().db, min_articles=min_articles, limit=limit)]
+
+    def story_compare(story_id: str) -> dict[str, Any]:
+        from tacitus.errors import StoreError
+        from tacitus.store.stories import story_analyses
+        from tacitus.stories import compare, default_outlet_files, load_outlets
+
+        try:
+            analyses = story_analyses(need_corpus().db, story_id)
+        except StoreError as exc:
+            raise ApiError(404, "not_found", str(exc)) from None
+        return {"story": story_id, **compare(analyses, load_outlets(default_outlet_files()))}
+
+    @app.get("/api/stories", tags=["stories"])
+    def list_story_rows(min_articles: int = 1, limit: int = DEFAULT_LIMIT) -> Response:
+        """Stories (articles across outlets on the same events), most outlets first.
+
+        `tacitus stories --update` builds them from the stored articles.
+        """
+        return _json({"items": story_list(min_articles, limit)})
+
+    @app.get("/api/stories/{story_id}", tags=["stories"])
+    def get_story(story_id: str) -> Response:
+        """One story compared side by side per outlet: events reported and omitted, voices, loaded terms, tone."""
+        return _json(story_compare(story_id))
+
+    @app.get("/stories", include_in_schema=False)
+    def stories_page(min_articles: int = 2) -> HTMLResponse:
+        return render("stories.html", stories=story_list(min_articles, MAX_LIMIT), min_articles=min_articles)
+
+    @app.get("/stories/{story_id}", include_in_schema=False)
+    def story_page(story_id: str) -> HTMLResponse:
+        from tacitus.stories import compare_rows
+
+        result = story_compare(story_id)
+        return render("story.html", story=result, rows=compare_rows(result, top=12))
+
     @app.get("/", include_in_schema=False)
     def dashboard() -> HTMLResponse:
         return render("index.html", has_store=corpus is not None)

@@ -32,6 +32,7 @@ BENCHES: dict[str, str] = {
     "dates": "tacitus.bench.dates",
     "places": "tacitus.bench.places",
     "framing": "tacitus.bench.framing",
+    "stories": "tacitus.bench.stories",
     "speed": "tacitus.bench.speed",
 }
 
