@@ -115,6 +115,14 @@ def test_directory_is_walked_in_name_order(tmp_path: Path) -> None:
     assert [i.id for i in items if isinstance(i, Article)] == ["a", "b"]
 
 
+def test_same_file_name_in_two_folders_gets_two_ids(tmp_path: Path) -> None:
+    for year in ("2019", "2020"):
+        (tmp_path / year).mkdir()
+        (tmp_path / year / "a.txt").write_text(f"Story of {year}.")
+    items = _read(tmp_path)
+    assert [i.id for i in items if isinstance(i, Article)] == ["2019/a", "2020/a"]
+
+
 def test_html_main_text_excludes_scripts_and_styles(tmp_path: Path) -> None:
     path = Path(__file__).resolve().parent.parent / "examples" / "page.html"
     [article] = _read(path)

@@ -64,14 +64,16 @@ def read_articles(paths: Iterable[str | Path], defaults: Defaults | None = None)
                     str(path), "the directory holds no files", "point at files or a directory with articles"
                 )
             for file in files:
-                yield from read_path(file, defaults)
+                # Ids are paths inside the directory, so 2019/a.txt and 2020/a.txt stay apart.
+                yield from read_path(file, defaults, ident=file.relative_to(path).with_suffix("").as_posix())
         else:
             yield from read_path(path, defaults)
 
 
-def read_path(path: Path, defaults: Defaults | None = None) -> Iterator[Article | InputError]:
-    """The articles in one file: one for text and HTML, one a line for JSONL."""
+def read_path(path: Path, defaults: Defaults | None = None, ident: str | None = None) -> Iterator[Article | InputError]:
+    """The articles in one file: one for text and HTML (id ``ident``, else the file's stem), one a line for JSONL."""
     defaults = defaults or Defaults()
+    ident = ident or path.stem
     where = str(path)
     if not path.exists():
         yield InputError(where, "no such file or directory", "check the path")
@@ -102,9 +104,9 @@ def read_path(path: Path, defaults: Defaults | None = None) -> Iterator[Article 
         return
     text = data.decode("utf-8-sig")
     if suffix in HTML_SUFFIXES or _looks_like_html(text):
-        yield _from_html(text, path, defaults)
+        yield _from_html(text, path, ident, defaults)
     else:
-        yield _article(path.stem, text, where, defaults)
+        yield _article(ident, text, where, defaults)
 
 
 def _binary_or_undecodable(data: bytes) -> str | None:
@@ -137,7 +139,7 @@ def _article(ident: str, text: str, where: str, defaults: Defaults, **fields: An
     )
 
 
-def _from_html(html: str, path: Path, defaults: Defaults) -> Article | InputError:
+def _from_html(html: str, path: Path, ident: str, defaults: Defaults) -> Article | InputError:
     # Imported here: trafilatura costs a noticeable import time and only HTML needs it.
     import trafilatura
 
@@ -157,7 +159,7 @@ def _from_html(html: str, path: Path, defaults: Defaults) -> Article | InputErro
         except ValueError:
             published = None
     title = meta.get("title")
-    return _article(path.stem, text, str(path), defaults, title=title, published=published)
+    return _article(ident, text, str(path), defaults, title=title, published=published)
 
 
 _JSON_FIELDS = ("id", "text", "published", "title", "outlet", "url", "language")
