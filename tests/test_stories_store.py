@@ -174,3 +174,20 @@ def test_bcubed_and_purity_on_a_hand_made_clustering() -> None:
 def test_stories_on_a_missing_store_says_how_to_create_it(tmp_path: Path) -> None:
     out = CliRunner().invoke(main, ["stories", "--db", str(tmp_path / "none.duckdb")])
     assert out.exit_code == 1 and "tacitus ingest" in out.output
+
+
+@pytest.mark.slow
+def test_bench_on_two_basil_triplets_scores_its_own_clustering(analyzer: Analyzer) -> None:
+    from conftest import SHARED_DATA
+    from tacitus.bench import BenchContext
+    from tacitus.bench.stories import run
+
+    if not (SHARED_DATA / "framing" / "basil").is_dir():
+        pytest.skip("../shared/data/framing/basil is absent")
+    report = run(BenchContext(SHARED_DATA, analyzer.settings, limit=6, _analyzer=analyzer))
+    metrics = {m.name: m for m in report.metrics}
+    assert all(m.n == 6 and m.role == "MEASURE" for m in metrics.values())
+    f1 = metrics["B-cubed F1"]
+    p, r = metrics["B-cubed precision"].value, metrics["B-cubed recall"].value
+    assert f1.value == pytest.approx(2 * p * r / (p + r)) and f1.target == 0.80
+    assert "one story per article 0.500" in report.notes[0]
