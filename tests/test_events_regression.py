@@ -16,7 +16,7 @@ from tacitus import Analysis
 from tacitus.model import Event
 
 REGRESSION = Path(__file__).resolve().parent / "data" / "events" / "regression.tsv"
-#: Measured 2026-11-29: 98 of 100 rows (0.98) with the shipped lexicon and the actors/dates stages of that day.
+#: Measured 2026-11-29: 104 of 106 rows (0.981) with the shipped lexicon and the actors/dates stages of that day.
 FLOOR = 0.97
 
 

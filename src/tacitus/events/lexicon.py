@@ -162,7 +162,12 @@ def read_event_lexicon(folder: Path = DATA) -> EventLexicon:
     manual_path = folder / "manual.tsv"
     manual_defaults: set[str] = set()
     silenced: set[str] = set()  # '-' with no pattern: the word codes nothing, whatever CAMEO says
+    manual_keys: dict[tuple[str, str, str], int] = {}
     for number, (kind, lemma, pattern, event, mode, context, cameo) in _rows(manual_path, 7):
+        if (kind, lemma, pattern) in manual_keys:
+            first = manual_keys[(kind, lemma, pattern)]
+            raise DictionaryError(str(manual_path), number, f"{kind} {lemma!r} {pattern!r} repeats line {first}")
+        manual_keys[(kind, lemma, pattern)] = number
         table = {"verb": verbs, "noun": nouns, "weapon": weapons}.get(kind)
         if table is None:
             raise DictionaryError(str(manual_path), number, f"unknown kind {kind!r}; use verb, noun or weapon")
