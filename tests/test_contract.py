@@ -16,7 +16,7 @@ SPAN_KEYS = {"text", "start", "end"}
 
 def _spans(node: Any, path: str = "$") -> Iterator[tuple[str, dict[str, Any]]]:
     if isinstance(node, dict):
-        if SPAN_KEYS <= node.keys() and isinstance(node["start"], int):
+        if node.keys() >= SPAN_KEYS and isinstance(node["start"], int):
             yield path, node
         for key, value in node.items():
             yield from _spans(value, f"{path}.{key}")
