@@ -253,9 +253,10 @@ function eventRow(e) {
   return tr;
 }
 
-async function loadEvents(filters, append) {
+async function loadEvents(filters, append, gen) {
   if (!append) eventsOffset = 0;
   const page = await getJSON(withParams("/api/events", filters, { limit: PAGE, offset: eventsOffset }));
+  if (gen !== undefined && gen !== refreshGen) return page; // a newer refresh owns the table
   const body = $("#events-table tbody");
   if (!append) clear(body);
   for (const e of page.items) body.append(eventRow(e));
@@ -269,9 +270,10 @@ async function loadEvents(filters, append) {
   return page;
 }
 
-async function loadArticles(filters, append) {
+async function loadArticles(filters, append, gen) {
   if (!append) articlesOffset = 0;
   const page = await getJSON(withParams("/api/articles", filters, { limit: PAGE, offset: articlesOffset }));
+  if (gen !== undefined && gen !== refreshGen) return page;
   const list = $("#articles");
   if (!append) clear(list);
   const outlets = $("#outlet-list");
@@ -315,7 +317,12 @@ function setFilter(values) {
   refresh();
 }
 
+// Each refresh takes a number; answers to an older one are dropped, so a slow response
+// can never overwrite what a newer filter asked for.
+let refreshGen = 0;
+
 async function refresh() {
+  const gen = ++refreshGen;
   const filters = currentFilters();
   history.replaceState(null, "", filters.toString() ? `?${filters}` : location.pathname);
   if (document.body.dataset.hasStore !== "yes") {
@@ -331,18 +338,21 @@ async function refresh() {
       getJSON(withParams("/api/stats/timeline", filters, { interval: "month" })),
       getJSON(withParams("/api/stats/dyads", filters, { limit: 500 })),
       getJSON(withParams("/api/stats/places", filters)),
-      loadEvents(filters, false),
-      loadArticles(filters, false),
+      loadEvents(filters, false, gen),
+      loadArticles(filters, false, gen),
     ]);
+    if (gen !== refreshGen) return;
     drawTimeline(timeline.items);
     drawNetwork(dyads.items);
     drawMap(places);
     status(filters.toString() ? `Filtered by ${[...filters.keys()].join(", ")}.` : "");
   } catch (err) {
-    status(`Could not load: ${err.message}`, true);
+    if (gen === refreshGen) status(`Could not load: ${err.message}`, true);
   } finally {
-    document.body.classList.remove("loading");
-    document.body.dataset.ready = "yes";
+    if (gen === refreshGen) {
+      document.body.classList.remove("loading");
+      document.body.dataset.ready = "yes";
+    }
   }
 }
 
@@ -380,7 +390,12 @@ function init() {
   const params = new URLSearchParams(location.search);
   for (const [k, v] of params.entries()) if ($("#filters").elements[k]) $("#filters").elements[k].value = v;
   $("#filters").addEventListener("submit", (ev) => { ev.preventDefault(); refresh(); });
-  $("#filters").addEventListener("reset", () => setTimeout(refresh, 0));
+  // The form's fields are cleared after this handler runs, hence the timeout; the page is
+  // marked busy at once so nobody reads the old results as the new ones.
+  $("#filters").addEventListener("reset", () => {
+    document.body.dataset.ready = "no";
+    setTimeout(refresh, 0);
+  });
   $("#more-events").addEventListener("click", () => loadEvents(currentFilters(), true));
   $("#more-articles").addEventListener("click", () => loadArticles(currentFilters(), true));
   $("#analyze-form").addEventListener("submit", analyzeText);
