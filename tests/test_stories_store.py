@@ -191,3 +191,18 @@ def test_bench_on_two_basil_triplets_scores_its_own_clustering(analyzer: Analyze
     p, r = metrics["B-cubed precision"].value, metrics["B-cubed recall"].value
     assert f1.value == pytest.approx(2 * p * r / (p + r)) and f1.target == 0.80
     assert "one story per article 0.500" in report.notes[0]
+
+
+def test_ingest_keeps_stories_current_only_once_a_store_has_them(tmp_path: Path) -> None:
+    runner = CliRunner()
+    db = tmp_path / "cli.duckdb"
+    rows = _articles()
+    first = runner.invoke(main, ["ingest", str(_write(tmp_path / "a.jsonl", rows[:1])), "--db", str(db)])
+    assert first.exit_code == 0, first.output
+    assert assignments(db) == {} and "attached to stories" not in first.output
+    listed = runner.invoke(main, ["stories", "--update", "--db", str(db), "--format", "json"])
+    assert listed.exit_code == 0 and len(json.loads(listed.stdout)) == 1
+    second = runner.invoke(main, ["ingest", str(_write(tmp_path / "b.jsonl", rows[3:4])), "--db", str(db)])
+    assert second.exit_code == 0, second.output
+    assert "1 articles attached to stories (1 in all)" in second.output
+    assert assignments(db) == {"motion_row.txt": "S1", "motion_row_other.txt": "S1"}

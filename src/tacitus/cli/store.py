@@ -183,6 +183,12 @@ def ingest_cmd(
     if result.interrupted_runs:
         runs = ", ".join(str(r) for r in result.interrupted_runs)
         print(f"tacitus: earlier run(s) {runs} had been interrupted; this run completed them", file=sys.stderr)
+    from tacitus.store.stories import update_if_enabled  # keeps stories current once a store has them
+
+    with errors_to_click():
+        stories = update_if_enabled(db)
+    if stories is not None:
+        print(f"tacitus: {stories.added} articles attached to stories ({stories.stories} in all)", file=sys.stderr)
     report_skipped(list(result.errors), result.seen)
 
 

@@ -245,6 +245,20 @@ def _write_story(con: duckdb.DuckDBPyConnection, story_id: str) -> None:
         con.executemany("INSERT INTO story_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
 
+def update_if_enabled(db: str | Path, timeout: float = WRITE_TIMEOUT) -> StoryUpdate | None:
+    """After an ingest: attach the new articles to stories, if this store has stories (else None, nothing made).
+
+    A store gets stories with the first ``tacitus stories --update``; from then on each ingest
+    keeps them current with the parameters stored then.
+    """
+    with reader(db, timeout) as con:
+        if not _has_stories(con):
+            return None
+        stored = con.execute("SELECT value FROM story_params WHERE key = 'params'").fetchall()
+    params = StoryParams(**json.loads(stored[0][0])) if stored else None
+    return update_stories(db, params, timeout=timeout)
+
+
 # --- reading ----------------------------------------------------------------------------
 
 
