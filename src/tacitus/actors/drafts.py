@@ -41,22 +41,38 @@ class Draft:
     needs_country: bool = False
 
 
-def context_country(doc: Doc, hits: list[Hit], position: int) -> str | None:
+def context_country(doc: Doc, hits: list[Hit], position: int, owned: frozenset[int] = frozenset()) -> str | None:
     """The state the article names most, among those named by the end of this sentence (places
-    count: "protesters marched in Kyiv"); ties go to the first named. None when none is named yet."""
-    limit = doc[position].sent.end
-    named = {h.country for h in hits if h.start < limit and h.country and h.country not in _NON_STATE}
-    counts = Counter(h.country for h in hits if h.country in named)
+    count: "protesters marched in Kyiv"); ties go to the first named. None when none is named yet.
+
+    ``owned``: starts of hits that are another role's own country word ("Filipino hostages",
+    "his Turkish counterpart"); in the role's own sentence they say nothing about the role.
+    """
+    sent = doc[position].sent
+    usable = [h for h in hits if not (h.start in owned and sent.start <= h.start < sent.end)]
+    named = {h.country for h in usable if h.start < sent.end and h.country and h.country not in _NON_STATE}
+    counts = Counter(h.country for h in usable if h.country in named)
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _owned(drafts: list[Draft], hits: list[Hit]) -> frozenset[int]:
+    """Hits that are the country word inside a longer draft ("Israeli troops", "Filipino hostages")."""
+    return frozenset(
+        h.start
+        for h in hits
+        for d in drafts
+        if d.start <= h.start and h.end <= d.end and (d.end - d.start) > (h.end - h.start)
+    )
 
 
 def fill_context_country(doc: Doc, drafts: list[Draft], hits: list[Hit]) -> list[Draft]:
     """Roles with no country of their own ('lawmakers', 'police') take the context country,
     unless a description will find an antecedent first (see :func:`_coreference`)."""
     out: list[Draft] = []
+    owned = _owned(drafts, hits)
     for d in drafts:
         if d.needs_country and d.how in ("role", "entity"):
-            main = context_country(doc, hits, d.start)
+            main = context_country(doc, hits, d.start, owned)
             if main is not None:
                 d = replace(d, country=main, key=("R", main, *d.key[2:]) if d.key[0] == "R" else d.key)
         out.append(d)

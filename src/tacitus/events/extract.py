@@ -65,6 +65,8 @@ _REFUSABLE: dict[str, str | None] = {
     "COOPERATE": "assist",
     "AID": "assist",
 }
+#: Lemmas the tagger gets wrong for common event verbs ("staged" -> "stag").
+_LEMMA_FIXES = {"stag": "stage"}
 #: Verbs whose subject is the receiving end of the event.
 _RECEIVING = frozenset({"receive", "obtain", "get"})
 #: Promising violence is threatening it (PLOVER THREATEN); the THREATEN mode that fits.
@@ -208,7 +210,8 @@ class _Attacher:
                 return found
             if depth >= 3:
                 continue
-            for c in tok.children:
+            # "his Russian counterpart": the adjective names the country, the pronoun only the owner
+            for c in sorted(tok.children, key=lambda c: c.dep_ == "poss" and c.pos_ == "PRON"):
                 if c.dep_ in _NP_DEPS:
                     queue.append((c, depth + 1))
                 elif c.dep_ == "prep" and c.lower_ in _NP_PREPS:
@@ -269,7 +272,11 @@ class _Attacher:
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and not theme:
             return verb.head
         for c in verb.children:
-            if c.dep_ == "dative" or (c.dep_ in {"dobj", "obj"} and not theme and self.refs(c)):
+            if c.dep_ == "dative" and c.pos_ == "ADP":  # "provided aid to the Philippines" parsed as a dative
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and self.refs(pobj):
+                    return pobj
+            elif c.dep_ == "dative" or (c.dep_ in {"dobj", "obj"} and not theme and self.refs(c)):
                 return c
         preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in _RECIPIENT_PREPS]
         for prep in sorted(preps, key=lambda p: _RECIPIENT_PREPS.index(p.lower_)):
@@ -280,10 +287,16 @@ class _Attacher:
                 for c in verb.children:
                     if c.dep_ == "pobj":
                         return c
-        if not theme:
-            for c in verb.children:
-                if c.dep_ in {"dobj", "obj"}:
+        for c in verb.children:
+            if c.dep_ in {"dobj", "obj"}:
+                if not theme:
                     return c
+                # "provided aid to the Philippines": the target hangs on the thing given
+                for prep in c.children:
+                    if prep.dep_ == "prep" and prep.lower_ in {"to", "for", "from"}:
+                        for g in prep.children:
+                            if g.dep_ == "pobj" and self.refs(g):
+                                return g
         # coordinated verbs share one object: "condemned and criticised Y"
         for other in (verb.head, *verb.children) if verb.dep_ == "conj" else verb.children:
             if other.dep_ == "conj" or other is verb.head:
@@ -297,12 +310,41 @@ class _Attacher:
         found = self.refs(obj)
         if found or obj is None:
             return found
-        # "condemned the attack on Y": look through the object's own target
-        for c in obj.children:
-            if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS:
+        # "condemned the attack on Y", "launched an offensive against Y", "lifted a ban imposed on Y"
+        return self.target_in(obj, _RECIPIENT_PREPS)
+
+    def target_in(self, phrase: Token, preps: Iterable[str]) -> tuple[ActorRef, ...]:
+        """The first coded object of one of ``preps`` inside a noun phrase, through its participles."""
+        wanted = frozenset(preps)
+        queue: list[tuple[Token, int]] = [(phrase, 0)]
+        while queue:
+            tok, depth = queue.pop(0)
+            for c in tok.children:
+                if c.dep_ in {"prep", "agent"} and c.lower_ in wanted:
+                    for g in c.children:
+                        found = self.refs(g) if g.dep_ == "pobj" else ()
+                        if found:
+                            return found
+                if depth < 2 and c.dep_ in {"acl", "prep", "pobj", "agent"}:
+                    queue.append((c, depth + 1))
+        return ()
+
+    def complement_target(self, verb: Token) -> tuple[ActorRef, ...]:
+        """Whom a requested, threatened or refused act concerns: the subject of a that-clause, else its target."""
+        for c in verb.children:
+            if c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children)):
+                subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
+                found = self.refs(subj)
+                return found or self.recipient(c)
+            if c.dep_ == "xcomp":
+                return self.recipient(c)
+            if c.dep_ == "prep" and c.lower_ == "for":  # "called for Britain to stay"
                 for g in c.children:
-                    if g.dep_ == "pobj":
-                        return self.refs(g)
+                    subj = g if g.dep_ == "pobj" else next((x for x in g.children if x.dep_ == "nsubj"), None)
+                    if subj is not None and any(x.dep_ in {"acl", "relcl"} or x.tag_ == "TO" for x in g.subtree):
+                        found = self.refs(subj)
+                        if found:
+                            return found
         return ()
 
     def noun_args(self, noun: Token) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]]:
@@ -361,7 +403,8 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[_
     for tok in doc:
         pos = tok.pos_
         if pos == "VERB" or _mistagged_verb(tok):
-            pats = lexicon.verbs.get(tok.lemma_.lower())
+            lemma = tok.lemma_.lower()
+            pats = lexicon.verbs.get(_LEMMA_FIXES.get(lemma, lemma))
             if not pats:
                 continue
             words, heads = verb_words(tok)
@@ -389,8 +432,19 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[_
                     continue
                 recipient = att.refs(tok.head) if p.sense.event != "CONSULT" else ()
             recipient = tuple(r for r in recipient if r not in actor)
+            if actor and recipient and {r.country for r in recipient} <= {a.country for a in actor}:
+                # "recalled its ambassador from Russia": the object is the actor's own; a target PP names whom
+                other = tuple(r for r in att.recipient(tok, theme=True) if r not in actor)
+                recipient = other or recipient
+            if not recipient and p.sense.event == "REJECT":
+                # "rejected a request by Y", "denied charges by Y": who made what is refused or denied
+                obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
+                recipient = tuple(r for r in (att.target_in(obj, ("by", "from")) if obj else ()) if r not in actor)
+            if not recipient and p.sense.event in _CONTENT_TYPES:
+                # "demanded that the US lift sanctions", "threatened to attack South Korea"
+                recipient = tuple(r for r in att.complement_target(tok) if r not in actor)
             sense = p.sense
-            if tok.lemma_ in _RECEIVING:
+            if tok.lemma_ in _RECEIVING and sense.event != "CONSULT":
                 # "Ukraine received tanks from Poland": the giver acts, the subject receives
                 giver = tuple(
                     r
@@ -478,9 +532,11 @@ def _nominal(noun: Token, p: Pattern, att: _Attacher, verb_events: dict[int, _Fo
     actor, recipient = att.noun_args(noun)
     clause = noun
     is_object = noun.dep_ in {"dobj", "obj", "attr"} and gov.pos_ in {"VERB", "AUX"}
-    if is_object and gov.lemma_ not in _LIGHT_VERBS:
+    if is_object and _LEMMA_FIXES.get(gov.lemma_, gov.lemma_) not in _LIGHT_VERBS:
         return None
     light = is_object
+    if light and any(a.i in verb_events and verb_events[a.i].sense.event in _CONTENT_TYPES for a in gov.ancestors):
+        return None  # "rejected a request to hold a rally": what is asked, refused or threatened
     if light or (noun.dep_ in {"nsubj", "nsubjpass"} and gov.pos_ in {"VERB", "AUX"}):
         clause = gov
     if light and gov.lemma_ in _INVERSE_LIGHT:
