@@ -363,6 +363,12 @@ class _Attacher:
         return actor, recipient
 
 
+def _not_actor(refs: tuple[ActorRef, ...], actor: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    """``refs`` without the actor itself, however it is named ("their" for the troops that attack)."""
+    ids = {a.actor_id for a in actor if a.actor_id}
+    return tuple(r for r in refs if r not in actor and (r.actor_id is None or r.actor_id not in ids))
+
+
 def _span(doc: Doc, start_tok: int, end_tok: int) -> Span:
     sp = doc[start_tok:end_tok]
     return Span(sp.text, sp.start_char, sp.end_char)
@@ -431,10 +437,14 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[_
                 if not actor:
                     continue
                 recipient = att.refs(tok.head) if p.sense.event != "CONSULT" else ()
-            recipient = tuple(r for r in recipient if r not in actor)
-            if actor and recipient and {r.country for r in recipient} <= {a.country for a in actor}:
-                # "recalled its ambassador from Russia": the object is the actor's own; a target PP names whom
-                other = tuple(r for r in att.recipient(tok, theme=True) if r not in actor)
+            recipient = _not_actor(recipient, actor)
+            if actor and {r.country for r in recipient} <= {a.country for a in actor}:
+                # "recalled its ambassador from Russia", "continued their attacks on Y": the object is the
+                # actor's own (or names the actor again); a target PP names whom
+                obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
+                other = _not_actor(att.recipient(tok, theme=True), actor) or (
+                    _not_actor(att.target_in(obj, _RECIPIENT_PREPS), actor) if obj is not None else ()
+                )
                 recipient = other or recipient
             if not recipient and p.sense.event == "REJECT":
                 # "rejected a request by Y", "denied charges by Y": who made what is refused or denied
