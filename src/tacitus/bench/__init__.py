@@ -114,13 +114,15 @@ class BenchContext:
 
 
 def find_data_dir(explicit: str | None = None) -> Path:
-    """--data, else TACITUS_BENCH_DATA, else the nearest ``shared/data`` above the working directory."""
+    """--data, else TACITUS_BENCH_DATA, else the nearest ``shared/data`` above the working directory
+    or above this source tree (a checkout beside ``shared/``)."""
     if explicit:
         return Path(explicit)
     if os.environ.get("TACITUS_BENCH_DATA"):
         return Path(os.environ["TACITUS_BENCH_DATA"])
     here = Path.cwd().resolve()
-    for folder in (here, *here.parents):
+    source = Path(__file__).resolve()
+    for folder in (here, *here.parents, *source.parents):
         candidate = folder / "shared" / "data"
         if candidate.is_dir():
             return candidate
