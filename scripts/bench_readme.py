@@ -9,19 +9,26 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
-from tacitus.bench import render_markdown
+from tacitus.bench import BENCHES, render_markdown
 
 START = "<!-- bench:start -->"
 END = "<!-- bench:end -->"
 README = Path(__file__).resolve().parent.parent / "README.md"
 
 
+def merge(payloads: list[dict[str, Any]]) -> dict[str, Any]:
+    reports = {r["bench"]: r for p in payloads for r in p["reports"]}
+    ordered = [reports[name] for name in BENCHES if name in reports]
+    return {"machine": payloads[0]["machine"], "reports": ordered}
+
+
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
+    if not argv:
         print(__doc__, file=sys.stderr)
         return 2
-    payload = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
+    payload = merge([json.loads(Path(a).read_text(encoding="utf-8")) for a in argv])
     readme = README.read_text(encoding="utf-8")
     if START not in readme or END not in readme:
         print(f"README.md has no {START} ... {END} section", file=sys.stderr)

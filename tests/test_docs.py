@@ -25,7 +25,7 @@ def test_readme_results_section_is_a_generated_table() -> None:
     if section == "Not measured yet.":
         return
     lines = section.splitlines()
-    assert re.match(r"Measured \d{4}-\d{2}-\d{2} on .+ with `tacitus bench all`\.", lines[0])
+    assert re.match(r"Measured \d{4}-\d{2}-\d{2} on .+ with `tacitus bench NAME --json` for every", lines[0])
     table = [line for line in lines if line.startswith("|")]
     assert table[0] == "| bench | metric | tacitus | target | best published | data set | role | n |"
     for row in table[2:]:

@@ -154,7 +154,7 @@ def render_markdown(payload: dict[str, Any]) -> str:
     info = payload["machine"]
     lines = [
         f"Measured {info['date']} on {info['platform']} ({info['processor']}, {info['cores']} cores), "
-        f"Python {info['python']}, with `tacitus bench all`.",
+        f"Python {info['python']}, with `tacitus bench NAME --json` for every benchmark below.",
         "",
         "| bench | metric | tacitus | target | best published | data set | role | n |",
         "|---|---|---|---|---|---|---|---|",
