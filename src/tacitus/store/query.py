@@ -31,11 +31,20 @@ from tacitus.store.rows import (
 
 Period = Literal["day", "week", "month", "year"]
 
-# An actor value matches a country code, a country+sector code, or a piece of the mention text.
-_MATCH = (
-    "(x.country = upper(?) OR coalesce(x.country, '') || coalesce(x.sector, '') = upper(?) "
-    "OR contains(lower(x.text), lower(?)))"
-)
+
+def _actor_match(country: str, sector: str, text: str) -> str:
+    """An actor value matches a country code, a country+sector code, or a piece of the text.
+
+    The arguments are fixed column names of this module, never user input; the value is
+    bound three times (``?``).
+    """
+    return (
+        f"({country} = upper(?) OR coalesce({country}, '') || coalesce({sector}, '') = upper(?) "
+        f"OR contains(lower({text}), lower(?)))"
+    )
+
+
+_MATCH = _actor_match("x.country", "x.sector", "x.text")
 _EVENT_SIDE = (
     "EXISTS (SELECT 1 FROM event_actors x WHERE x.article_id = e.article_id AND x.event_id = e.event_id "
     "AND x.role = ? AND " + _MATCH + ")"
@@ -198,13 +207,7 @@ class Corpus:
         if f.country is not None:
             w.add("q.speaker_country = upper(?)", f.country)
         if f.actor is not None:
-            w.add(
-                "(q.speaker_country = upper(?) OR coalesce(q.speaker_country, '') || coalesce(q.speaker_sector, '') "
-                "= upper(?) OR contains(lower(q.speaker_text), lower(?)))",
-                f.actor,
-                f.actor,
-                f.actor,
-            )
+            w.add(_actor_match("q.speaker_country", "q.speaker_sector", "q.speaker_text"), f.actor, f.actor, f.actor)
         if f.type is not None:
             kind = f.type.lower()
             if kind not in {"direct", "indirect"}:
@@ -243,13 +246,7 @@ class Corpus:
         if f.country is not None:
             w.add("t.country = upper(?)", f.country)
         if f.actor is not None:
-            w.add(
-                "(t.country = upper(?) OR coalesce(t.country, '') || coalesce(t.sector, '') = upper(?) "
-                "OR contains(lower(t.name), lower(?)))",
-                f.actor,
-                f.actor,
-                f.actor,
-            )
+            w.add(_actor_match("t.country", "t.sector", "t.name"), f.actor, f.actor, f.actor)
         if f.type is not None:
             w.add("(t.sector = upper(?) OR t.kind = lower(?))", f.type, f.type)
         _common(w, f, "a.published")
@@ -281,8 +278,9 @@ class Corpus:
             w.add("EXISTS (SELECT 1 FROM actors x WHERE x.article_id = a.id AND x.country = upper(?))", f.country)
         if f.actor is not None:
             w.add(
-                "EXISTS (SELECT 1 FROM actors x WHERE x.article_id = a.id AND (x.country = upper(?) OR "
-                "coalesce(x.country, '') || coalesce(x.sector, '') = upper(?) OR contains(lower(x.name), lower(?))))",
+                "EXISTS (SELECT 1 FROM actors x WHERE x.article_id = a.id AND "
+                + _actor_match("x.country", "x.sector", "x.name")
+                + ")",
                 f.actor,
                 f.actor,
                 f.actor,
