@@ -10,17 +10,9 @@ the clause (``clause.py``).
 
 from __future__ import annotations
 
-from datetime import date
-
-from spacy.tokens import Doc
-
-from tacitus.actors import ActorIndex
-from tacitus.events.extract import extract
+from tacitus.events.extract import extract_events
 from tacitus.events.lexicon import DATA, EVENT_TYPES, EventLexicon, read_event_lexicon
-from tacitus.model import Event, Quote
 from tacitus.settings import Settings
-from tacitus.when import TimeExpr
-from tacitus.where import PlaceMention
 
 __all__ = ["EVENT_TYPES", "EventLexicon", "extract_events", "load_event_lexicon"]
 
@@ -28,16 +20,3 @@ __all__ = ["EVENT_TYPES", "EventLexicon", "extract_events", "load_event_lexicon"
 def load_event_lexicon(settings: Settings) -> EventLexicon:
     """The shipped event lexicon (CAMEO-derived verb patterns + hand-written PLOVER rows)."""
     return read_event_lexicon(DATA)
-
-
-def extract_events(
-    doc: Doc,
-    published: date | None,
-    actors: ActorIndex,
-    times: tuple[TimeExpr, ...],
-    places: tuple[PlaceMention, ...],
-    quotes: tuple[Quote, ...],
-    lexicon: EventLexicon,
-) -> tuple[Event, ...]:
-    """PLOVER events of one article, ids E1, E2, ... in text order, repeated mentions merged."""
-    return extract(doc, published, actors, times, places, quotes, lexicon)

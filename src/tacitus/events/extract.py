@@ -577,7 +577,7 @@ def _nominal(noun: Token, p: Pattern, att: _Attacher, verb_events: dict[int, _Fo
     return _Found(noun, clause, p.sense, actor, recipient, None, True, bool(p.slots))
 
 
-def extract(
+def extract_events(
     doc: Doc,
     published: date | None,
     actors: ActorIndex,
@@ -586,6 +586,7 @@ def extract(
     quotes: tuple[Quote, ...],
     lexicon: EventLexicon,
 ) -> tuple[Event, ...]:
+    """PLOVER events of one article, ids E1, E2, ... in text order, repeated mentions merged."""
     events: list[Event] = []
     for f in sorted(find_triggers(doc, actors, lexicon), key=lambda f: f.trigger.i):
         events.append(_build(f, published, times, places, quotes, lexicon))
