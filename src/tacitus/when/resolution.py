@@ -147,20 +147,37 @@ def iso_week(d: date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def at_unit(d: date, unit: str) -> Resolution:
-    """The point ``d`` at the granularity of ``unit``."""
+def unit_granularity(unit: str) -> str:
+    """How finely a point counted in ``unit`` is known: hours give a day, fortnights a week, decades a year."""
     unit = unit.lower().rstrip("s")
     if unit in ("hour", "day"):
-        return Resolution(d.isoformat(), "day", day=d)
+        return "day"
     if unit in ("week", "fortnight"):
-        return Resolution(iso_week(d), "week")
+        return "week"
     if unit == "month":
+        return "month"
+    return "year"
+
+
+def at_unit(d: date, unit: str) -> Resolution:
+    """The point ``d`` at the granularity of ``unit``."""
+    granularity = unit_granularity(unit)
+    if granularity == "day":
+        return Resolution(d.isoformat(), "day", day=d)
+    if granularity == "week":
+        return Resolution(iso_week(d), "week")
+    if granularity == "month":
         return Resolution(f"{d.year:04d}-{d.month:02d}", "month")
     return Resolution(f"{d.year:04d}", "year")
 
 
+def folded(text: str) -> str:
+    """``text`` in lower case with each run of whitespace one space, the way the word lists are keyed."""
+    return re.sub(r"\s+", " ", text.lower())
+
+
 def number(text: str) -> int | None:
-    text = re.sub(r"\s+", " ", text.lower())
+    text = folded(text)
     if text.isdigit():
         return int(text)
     return NUMBERS.get(text)
