@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from tacitus.actors.coref import resolve_coreference
@@ -38,6 +38,66 @@ _ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: "against" are left out on purpose: "aid to Armenia", "troops withdrew from Syria" name a party.
 _LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around"})
 _MOTION = frozenset({"to", "from", "into", "toward", "towards", "via"})
+#: Words whose "to/from" phrase is a destination or origin ("flew to Kyiv", "a road from Kabul"). After
+#: any other word "to/from" names a party ("a letter to Moscow", "an apology from Tokyo", "a visit to
+#: Washington": PLOVER codes the host of a visit as the recipient); "into" and "via" are always places.
+_TRAVEL = frozenset(
+    [
+        "fly",
+        "flight",
+        "travel",
+        "trip",
+        "journey",
+        "arrive",
+        "arrival",
+        "return",
+        "go",
+        "come",
+        "head",
+        "move",
+        "drive",
+        "ride",
+        "walk",
+        "march",
+        "sail",
+        "flee",
+        "escape",
+        "evacuate",
+        "evacuation",
+        "relocate",
+        "commute",
+        "withdraw",
+        "withdrawal",
+        "retreat",
+        "pull",
+        "deport",
+        "deportation",
+        "extradite",
+        "extradition",
+        "repatriate",
+        "transfer",
+        "road",
+        "route",
+        "highway",
+        "railway",
+        "way",
+        "km",
+        "kilometre",
+        "kilometer",
+        "mile",
+        "north",
+        "south",
+        "east",
+        "west",
+        "back",
+        "away",
+        "bring",
+        "take",
+        "ferry",
+        "airlift",
+        "transport",
+    ]
+)
 _STANCE_PREFIXES = frozenset({"pro", "anti", "non", "post", "pre", "ex"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _INSTITUTIONS = frozenset(
@@ -201,10 +261,23 @@ def _is_stance(doc: Doc, start: int) -> bool:
 
 
 def _locative(doc: Doc, hit: Hit, capital: bool = False) -> bool:
-    """'in Kyiv'; for a capital also 'to/from/into Kyiv' (travel, not a party: "flew to Kyiv")."""
-    root = doc[hit.start : hit.end].root
-    preps = _LOCATIVE | _MOTION if capital else _LOCATIVE
-    return root.dep_ == "pobj" and root.head.lower_ in preps
+    """'in Kyiv'; for a capital also 'into Kyiv' and a destination or origin ("flew to Kyiv"), but not
+    the other party of an exchange ("a letter to Moscow", "an apology from Tokyo")."""
+    return _place_phrase(doc[hit.start : hit.end].root, capital)
+
+
+def _place_phrase(root: Token, capital: bool) -> bool:
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head.lower_
+    if prep in _LOCATIVE:
+        return True
+    if not capital or prep not in _MOTION:
+        return False
+    if prep not in ("to", "from", "toward", "towards"):
+        return True
+    governor = root.head.head
+    return governor.lemma_.lower() in _TRAVEL or governor.lower_ in _TRAVEL or governor.i == root.head.i
 
 
 def _dateline(doc: Doc, start: int, end: int) -> bool:
@@ -369,11 +442,17 @@ def _role_groups(doc: Doc, hits: list[Hit]) -> tuple[list[Draft], set[int]]:
         for n, owner in enumerate(owners):
             own_sector = sector or owner.sector or head_hit.sector
             if owner.sector == "PRE":
-                own_sector = "PRE"
+                # PLOVER adds PRE to the sector the role has ("the Transnistrian breakaway government"
+                # is GOV and PRE); ``Actor`` has one sector, so the role's comes first, PRE only
+                # when the role has none.
+                own_sector = sector or head_hit.sector or "PRE"
             is_last = n == len(owners) - 1
             s = owner.start if n else start
             e = name_end if is_last else owner.end
-            key = ("R", owner.country or owner.entry.name, own_sector or "", lemma, surname)
+            # A breakaway entity's roles are not the parent state's ("Transnistrian officials" are
+            # not "Moldovan officials"), though both carry the parent's country code.
+            owner_key = owner.entry.name if owner.sector == "PRE" else owner.country
+            key = ("R", owner_key or owner.entry.name, own_sector or "", lemma, surname)
             if owner.country is None:
                 key = ("E", owner.entry.source, lemma, surname)
             drafts.append(Draft(s, e, owner.country, own_sector, kind, key, "role", group, lemma, plural, subject))
@@ -473,10 +552,7 @@ def _entities(doc: Doc, covered: set[int]) -> list[Draft]:
         start = ent.start + (1 if ent[0].lower_ == "the" else 0)
         if start >= ent.end:
             continue
-        if ent.label_ == "GPE" and (
-            (ent.root.dep_ == "pobj" and ent.root.head.lower_ in _LOCATIVE | _MOTION)
-            or _dateline(doc, ent.start, ent.end)
-        ):
+        if ent.label_ == "GPE" and (_place_phrase(ent.root, capital=True) or _dateline(doc, ent.start, ent.end)):
             continue
         if ent.label_ == "NORP" and _is_stance(doc, ent.start + (2 if ent[0].lower_ in _STANCE_PREFIXES else 0)):
             continue
