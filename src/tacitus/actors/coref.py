@@ -9,12 +9,20 @@ from functools import partial
 
 from spacy.tokens import Doc, Token
 
-from tacitus.actors.drafts import Draft, Hit, fill_context_country
+from tacitus.actors.drafts import NEVER_CONTEXT, NON_STATE, Draft, Hit, fill_context_country
 
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 _IT_PRONOUNS = frozenset({"it", "its", "itself"})
 _THEY_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 _QUOTE_CHARS = frozenset({'"', "“", "”", "«", "»"})
+#: "both sides", "the two countries": a pair of parties named just before. The head's sector, when
+#: it has one, replaces the parties' own ("the two governments" = GOV of each).
+_PAIR_HEADS = {
+    **dict.fromkeys(["sides", "countries", "nations", "states", "neighbours", "neighbors", "parties"], None),
+    **dict.fromkeys(["governments", "leaders", "capitals", "presidents", "delegations"], "GOV"),
+    **dict.fromkeys(["armies", "militaries"], "MIL"),
+}
+_PAIR_WORDS = frozenset({"both", "two"})
 
 
 def _quoted(doc: Doc) -> list[bool]:
@@ -55,7 +63,7 @@ def resolve_coreference(doc: Doc, drafts: list[Draft], hits: list[Hit]) -> list[
     for d in items:
         if d.how == "description":
             ante = _antecedent(d.start, sent_of, quoted, resolved, partial(_same_description, d), 6)
-            if ante is None and d.needs_country:
+            if ante is None and d.needs_country and d.head_lemma not in NEVER_CONTEXT:
                 ante = _antecedent(d.start, sent_of, quoted, resolved, partial(_same_sector, d), 2)
             if ante is not None:
                 d = replace(
@@ -71,25 +79,139 @@ def resolve_coreference(doc: Doc, drafts: list[Draft], hits: list[Hit]) -> list[
         resolved.append(d)
     # Pronouns: resolved against names and descriptions only (never against other pronouns' guesses).
     out = fill_context_country(doc, resolved, hits)
+    coordinated = _coordinations(doc, out)
+    next_group = max((d.group for d in out), default=-1) + 1
+    out, next_group = _pairs(doc, out, coordinated, sent_of, quoted, next_group)
+    names = list(out)
     for tok in pronouns:
         if tok.dep_ == "expl" or (tok.lower_ == "it" and _pleonastic(tok)):
             continue
         if tok.lower_ in _IT_PRONOUNS and tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
             continue
         word = tok.lower_
-        ante = _antecedent(tok.i, sent_of, quoted, out, partial(_compatible, word), 3)
-        if ante is not None:
-            out.append(
-                replace(
-                    ante,
-                    start=tok.i,
-                    end=tok.i + 1,
-                    how="pronoun",
-                    group=-1,
-                    subject=tok.dep_ in ("nsubj", "nsubjpass"),
-                )
-            )
+        plural = word in _THEY_PRONOUNS
+        test = partial(_compatible_or_coordinated, word, coordinated if plural else {})
+        ante = _antecedent(tok.i, sent_of, quoted, names, test, 3)
+        if ante is None:
+            continue
+        # "Armenia and Azerbaijan ... they agreed": the pronoun stands for every coordinated party.
+        members = coordinated.get(ante.start, [ante]) if plural else [ante]
+        group = next_group if len(members) > 1 else -1
+        next_group += len(members) > 1
+        subject = tok.dep_ in ("nsubj", "nsubjpass")
+        out.extend(replace(m, start=tok.i, end=tok.i + 1, how="pronoun", group=group, subject=subject) for m in members)
     return out
+
+
+def _compatible_or_coordinated(word: str, coordinated: dict[int, list[Draft]], d: Draft) -> bool:
+    return _compatible(word, d) or (d.start in coordinated and d.how != "pronoun")
+
+
+def _coordinations(doc: Doc, drafts: list[Draft]) -> dict[int, list[Draft]]:
+    """Coded parties named together ("Armenia and Azerbaijan", "Chilean and Peruvian diplomats"):
+    each member's start -> all members, when they are at least two different actors."""
+    clusters: dict[tuple[str, int], list[Draft]] = {}
+    for d in sorted(drafts, key=lambda d: d.start):
+        if d.how == "pronoun":
+            continue
+        if d.group >= 0:
+            clusters.setdefault(("group", d.group), []).append(d)
+            continue
+        root = doc[d.start : d.end].root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        clusters.setdefault(("conj", root.i), []).append(d)
+    out: dict[int, list[Draft]] = {}
+    for members in clusters.values():
+        if len({m.key for m in members}) > 1:
+            for m in members:
+                out[m.start] = members
+    return out
+
+
+def _pairs(
+    doc: Doc,
+    drafts: list[Draft],
+    coordinated: dict[int, list[Draft]],
+    sent_of: dict[int, int],
+    quoted: list[bool],
+    next_group: int,
+) -> tuple[list[Draft], int]:
+    """ "both sides", "the two countries": two mentions on the phrase, one for each party of the
+    nearest coordination of two, else for the last two states named (not the phrase's own subject)."""
+    out = list(drafts)
+    for tok in doc:
+        if tok.lower_ not in _PAIR_HEADS or tok.i == 0:
+            continue
+        first = tok.i - 1
+        if doc[first].lower_ not in _PAIR_WORDS:
+            continue
+        if doc[first].lower_ == "two" and first > 0 and doc[first - 1].lower_ in ("the", "both", "these", "those"):
+            first -= 1
+        span = range(first, tok.i + 1)
+        # An uncoded role on the phrase ("the two leaders") gives way; a coded mention stays.
+        if any(d.country is not None and not d.needs_country and d.start in span for d in out if d.how != "pronoun"):
+            continue
+        parties = _pair_antecedents(doc, tok, out, coordinated, sent_of, quoted)
+        if len(parties) != 2:
+            continue
+        out = [d for d in out if not (d.start < tok.i + 1 and first < d.end)]
+        sector = _PAIR_HEADS[tok.lower_]
+        subject = tok.dep_ in ("nsubj", "nsubjpass")
+        out.extend(
+            replace(
+                p,
+                start=first,
+                end=tok.i + 1,
+                how="description",
+                group=next_group,
+                subject=subject,
+                sector=sector or p.sector,
+                key=p.key
+                if sector is None or sector == p.sector
+                else ("R", p.country or "", sector, tok.lemma_.lower(), ""),
+            )
+            for p in parties
+        )
+        next_group += 1
+    return out, next_group
+
+
+def _pair_antecedents(
+    doc: Doc,
+    tok: Token,
+    drafts: list[Draft],
+    coordinated: dict[int, list[Draft]],
+    sent_of: dict[int, int],
+    quoted: list[bool],
+) -> list[Draft]:
+    here = sent_of.get(tok.i, 0)
+    governor = tok.head if tok.dep_ != "nsubj" else None
+    own_subjects = (
+        {c.i for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")} if governor is not None else set()
+    )
+    earlier = [
+        d
+        for d in drafts
+        if d.end <= tok.i - 1
+        and d.how != "pronoun"
+        and here - sent_of.get(d.start, 0) <= 2
+        and not (quoted[d.start] and not quoted[tok.i])
+        and doc[d.start : d.end].root.i not in own_subjects
+    ]
+    pairs = [coordinated[d.start] for d in earlier if d.start in coordinated]
+    pairs = [p for p in pairs if len(p) == 2 and p[0].key != p[1].key]
+    if pairs:
+        return max(pairs, key=lambda p: (-(here - sent_of.get(p[0].start, 0)), p[0].start))
+    # No pair named together: the last two states (a mediating organisation is not a side).
+    states = [d for d in earlier if d.country is not None and d.country not in NON_STATE]
+    chosen: list[Draft] = []
+    for d in sorted(states, key=lambda d: (here - sent_of.get(d.start, 0), -d.start)):
+        if all(c.country != d.country for c in chosen):
+            chosen.append(d)
+        if len(chosen) == 2:
+            break
+    return sorted(chosen, key=lambda d: d.start)
 
 
 def _pleonastic(tok: Token) -> bool:

@@ -627,10 +627,10 @@ def _assemble(doc: Doc, drafts: list[Draft]) -> ActorIndex:
         # one known only through a pronoun (its antecedent overlapped a longer mention and was
         # dropped) still gets a record.
         current = first.get(actor_id)
-        if current is None or (current.how == "pronoun" and d.how != "pronoun"):
+        if current is None or (current.how == "pronoun" and d.how != "pronoun" and d.group < 0):
             first[actor_id] = d
             names[actor_id] = text
-        elif d.how != "pronoun" and len(text) > len(names[actor_id]):
+        elif d.how != "pronoun" and d.group < 0 and len(text) > len(names[actor_id]):
             names[actor_id] = text
         ref = ActorRef(text, start_char, end_char, d.country, d.sector, actor_id)
         mentions.append(ActorMention(ref, d.start, d.end, d.how, d.group))
@@ -642,13 +642,19 @@ def _assemble(doc: Doc, drafts: list[Draft]) -> ActorIndex:
 
 
 def _drop_overlaps(drafts: list[Draft]) -> list[Draft]:
-    """Keep the earliest-found of overlapping drafts (names and roles come before entities and pronouns)."""
+    """Keep the earliest-found of overlapping drafts (names and roles come before entities and pronouns);
+    a pronoun or pair phrase standing for coordinated parties ("they", "both sides") keeps one draft for each."""
     taken: set[int] = set()
+    shared: set[tuple[int, int, int]] = set()
     out: list[Draft] = []
     for d in drafts:
         span = set(range(d.start, d.end))
         if span & taken:
+            if d.group >= 0 and (d.start, d.end, d.group) in shared:
+                out.append(d)
             continue
+        if d.group >= 0 and d.how in ("pronoun", "description"):
+            shared.add((d.start, d.end, d.group))
         taken |= span
         out.append(d)
     return out
