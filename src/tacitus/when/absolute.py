@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from tacitus.when.patterns import DAY, MONTH, MONTH_FULL, WD_PREFIX, YEAR, Shape, kw
+from tacitus.when.patterns import DAY, MONTH, MONTH_FULL, WD_PREFIX, YEAR, Shape, kw, optional_rel
 from tacitus.when.resolution import SEASONS, Context, Resolution, add_months, folded, make_day, month_number, period
 
 # ---------------------------------------------------------------- days
@@ -87,26 +87,22 @@ def _day_range(m: re.Match[str], ctx: Context) -> Resolution | None:
     return period(start.isoformat(), end.value, year=int(m["y"]) if m["y"] else None)
 
 
+#: "3 March", "the 3rd of March" and "March 3", with or without a year after them.
+_DAY_OF_MONTH = rf"(?:(?i:the)\s+)?(?P<d>{DAY})(?:\s+(?i:of))?\s+(?P<mon>{MONTH})"
+_MONTH_THEN_DAY = rf"(?P<mon>{MONTH})\s+(?P<d>{DAY})"
+_WITH_YEAR = rf",?\s+(?P<y>{YEAR})"
+_NO_YEAR = r"(?!,?\s*\d)"
+
 ISO = Shape("iso", r"(?P<y>(?:1[5-9]|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)", _iso_date)
 NUMERIC = Shape(
     "numeric",
     rf"(?P<a>[12]\d|3[01]|0?[1-9])(?P<sep>[/.])(?P<b>[12]\d|3[01]|0?[1-9])(?P<sep2>[/.])(?P<y>{YEAR})",
     _numeric_date,
 )
-DMY = Shape(
-    "dmy", rf"{WD_PREFIX}(?:(?i:the)\s+)?(?P<d>{DAY})(?:\s+(?i:of))?\s+(?P<mon>{MONTH}),?\s+(?P<y>{YEAR})", _full_date
-)
-MDY = Shape("mdy", rf"{WD_PREFIX}(?P<mon>{MONTH})\s+(?P<d>{DAY}),?\s+(?P<y>{YEAR})", _full_date)
-DAY_MONTH = Shape(
-    "day_month",
-    rf"(?:(?P<rel>{kw('next|this')})\s+)?{WD_PREFIX}(?:(?i:the)\s+)?(?P<d>{DAY})(?:\s+(?i:of))?\s+(?P<mon>{MONTH})(?!,?\s*\d)",
-    _day_month,
-)
-MONTH_DAY = Shape(
-    "month_day",
-    rf"(?:(?P<rel>{kw('next|this')})\s+)?{WD_PREFIX}(?P<mon>{MONTH})\s+(?P<d>{DAY})(?!,?\s*\d)(?!:)",
-    _day_month,
-)
+DMY = Shape("dmy", WD_PREFIX + _DAY_OF_MONTH + _WITH_YEAR, _full_date)
+MDY = Shape("mdy", WD_PREFIX + _MONTH_THEN_DAY + _WITH_YEAR, _full_date)
+DAY_MONTH = Shape("day_month", optional_rel("next|this") + WD_PREFIX + _DAY_OF_MONTH + _NO_YEAR, _day_month)
+MONTH_DAY = Shape("month_day", optional_rel("next|this") + WD_PREFIX + _MONTH_THEN_DAY + _NO_YEAR + "(?!:)", _day_month)
 DAY_RANGE = Shape(
     "day_range",
     rf"(?:(?P<mon>{MONTH})\s+(?P<d1>{DAY})\s*[-–]\s*(?P<d2>{DAY})"
@@ -159,7 +155,7 @@ def _year_range(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 MONTH_YEAR = Shape("month_year", rf"(?P<mon>{MONTH}),?\s+(?:(?i:of)\s+)?(?P<y>{YEAR})", _month_year)
 MONTH_ALONE = Shape(
-    "month", rf"(?:(?P<rel>{kw('last|next|this|coming|past')})\s+)?(?P<mon>{MONTH_FULL})(?!\s+\d)", _month_alone
+    "month", optional_rel("last|next|this|coming|past") + rf"(?P<mon>{MONTH_FULL})(?!\s+\d)", _month_alone
 )
 _YEAR_BARE = rf"(?P<y>{YEAR})"
 #: A year read whole ("1999" as a DATE entity); in running text only :data:`YEAR_IN_TEXT` and
@@ -294,14 +290,14 @@ QUARTER = Shape(
 )
 SEASON = Shape(
     "season",
-    rf"(?:(?P<rel>{kw('last|next|this|coming|past')})\s+)?(?:{kw('the')}\s+)?"
+    optional_rel("last|next|this|coming|past") + rf"(?:{kw('the')}\s+)?"
     rf"(?P<season>{kw('spring|summer|autumn|fall|winter')})(?:\s+(?:{kw('of')}\s+)?(?P<y>{YEAR}))?",
     _season,
 )
 HOLIDAY = Shape(
     "holiday",
-    rf"(?:(?P<rel>{kw('last|next|this')})\s+)?"
-    r"(?P<h>Christmas\s+Eve|Christmas\s+Day|Christmas|Boxing\s+Day|New\s+Year['’]s\s+(?:Eve|Day))"
+    optional_rel("last|next|this")
+    + r"(?P<h>Christmas\s+Eve|Christmas\s+Day|Christmas|Boxing\s+Day|New\s+Year['’]s\s+(?:Eve|Day))"
     rf"(?:,?\s+(?P<y>{YEAR}))?",
     _holiday,
 )

@@ -43,3 +43,8 @@ MOD = r"(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|
 def kw(words: str) -> str:
     """A case-insensitive keyword alternation with flexible whitespace."""
     return "(?i:" + words.replace(" ", r"\s+") + ")"
+
+
+def optional_rel(words: str) -> str:
+    """An optional leading keyword ("last", "next", ...), caught in the group ``rel``."""
+    return rf"(?:(?P<rel>{kw(words)})\s+)?"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from tacitus.when.patterns import MOD, NUM, PART, UNIT, WEEKDAY, Shape, kw
+from tacitus.when.patterns import MOD, NUM, PART, UNIT, WEEKDAY, Shape, kw, optional_rel
 from tacitus.when.resolution import (
     VAGUE,
     WEEKDAYS,
@@ -124,7 +124,7 @@ RELATIVE_WORD = Shape(
 )
 DAY_OF_WEEK = Shape(
     "weekday",
-    rf"(?:(?P<rel>{kw('last|next|this|coming|past')})\s+)?(?:{kw('early|late')}\s+(?:{kw('on')}\s+)?)?"
+    optional_rel("last|next|this|coming|past") + rf"(?:{kw('early|late')}\s+(?:{kw('on')}\s+)?)?"
     rf"(?P<wd>{WEEKDAY})(?:{PART})?",
     _weekday,
 )
