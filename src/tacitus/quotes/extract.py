@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -52,17 +52,6 @@ _PREP_CONTENT = {"accuse": "of", "charge": "with", "blame": "for", "criticize": 
 _MEDIA = frozenset({"statement", "letter", "post", "tweet", "email", "release", "memo", "op-ed"})
 _AFTER_WINDOW = 12
 _BEFORE_WINDOW = 25
-
-
-@dataclass(frozen=True, slots=True)
-class _Found:
-    speaker: Span | None
-    speaker_actor: ActorRef | None
-    cue: Span | None
-    content: Span
-    direct: bool
-    cue_lemma: str | None
-    cue_stance: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,11 +208,12 @@ def _speaker(c: _Ctx, hit: _CueHit) -> tuple[Span | None, ActorRef | None]:
     return span, _actor_for(c.actors, head, span)
 
 
-def _found(c: _Ctx, hit: _CueHit | None, content: Span, direct: bool) -> _Found:
+def _found(c: _Ctx, hit: _CueHit | None, content: Span, direct: bool) -> Quote:
+    """A quote without its id yet (:func:`_number` gives ids once all are found)."""
     if hit is None:
-        return _Found(None, None, None, content, direct, None, None)
+        return Quote("", None, None, None, content, direct)
     speaker, actor = _speaker(c, hit)
-    return _Found(speaker, actor, _token_span(c.text, hit.tokens), content, direct, hit.cue.lemma, hit.cue.stance)
+    return Quote("", speaker, actor, _token_span(c.text, hit.tokens), content, direct, hit.cue.lemma, hit.cue.stance)
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
@@ -280,9 +270,9 @@ def _before(c: _Ctx, q_start_tok: int) -> list[Token]:
     return out  # nearest first
 
 
-def _direct(c: _Ctx, spans: tuple[QuotedSpan, ...]) -> tuple[list[_Found], list[int], set[int]]:
+def _direct(c: _Ctx, spans: tuple[QuotedSpan, ...]) -> tuple[list[Quote], list[int], set[int]]:
     """Direct quotes, the indices of the short (non-speech) quoted spans, and the cue tokens used."""
-    found: list[_Found] = []
+    found: list[Quote] = []
     short: list[int] = []
     used: set[int] = set()
     previous: tuple[_CueHit, int] | None = None  # the last cue that followed its quote, and where its sentence ends
@@ -462,7 +452,7 @@ def _covers_speech(span: Span, speech: list[QuotedSpan], starts: list[int]) -> b
     return False
 
 
-def _partial(c: _Ctx, q: QuotedSpan) -> _Found | None:
+def _partial(c: _Ctx, q: QuotedSpan) -> Quote | None:
     """A short quoted phrase is a quote when a cue verb governs it (not as its subject)."""
     toks = _tokens_in(c.doc, q.content_start, q.content_end)
     roots = [t for t in toks if not (q.content_start <= t.head.idx < q.content_end) or t.head.i == t.i]
@@ -518,7 +508,7 @@ def extract_quotes(doc: Doc, actors: ActorIndex, cues: CueLexicon) -> tuple[Quot
     return _number(found)
 
 
-def _number(found: list[_Found]) -> tuple[Quote, ...]:
+def _number(found: list[Quote]) -> tuple[Quote, ...]:
     seen: set[tuple[int, int]] = set()
     out: list[Quote] = []
     for f in sorted(found, key=lambda f: (f.content.start, f.content.end)):
@@ -526,16 +516,5 @@ def _number(found: list[_Found]) -> tuple[Quote, ...]:
         if key in seen:
             continue
         seen.add(key)
-        out.append(
-            Quote(
-                id=f"Q{len(out) + 1}",
-                speaker=f.speaker,
-                speaker_actor=f.speaker_actor,
-                cue=f.cue,
-                content=f.content,
-                direct=f.direct,
-                cue_lemma=f.cue_lemma,
-                cue_stance=f.cue_stance,
-            )
-        )
+        out.append(replace(f, id=f"Q{len(out) + 1}"))
     return tuple(out)
