@@ -20,6 +20,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from tacitus.bench import BenchContext, BenchReport, Metric
+from tacitus.bench.speed import POLNEAR_TRAIN
 from tacitus.errors import DictionaryError
 from tacitus.nlp import load_pipeline
 from tacitus.when import TimeExpr, find_times
@@ -130,13 +131,10 @@ def run(ctx: BenchContext) -> BenchReport:
     return report
 
 
-#: TUNE articles (PolNeAR train) for timing only; their file names carry the publication date.
-_ARTICLES = "quotes/polnear/data/train/text"
-
-
 def _speed_on_articles(ctx: BenchContext, nlp: Language, report: BenchReport) -> None:
-    """Resolution time next to parse time on whole news articles."""
-    folder = ctx.data_dir / _ARTICLES
+    """Resolution time next to parse time on whole news articles: TUNE articles (PolNeAR train),
+    timed only; their file names carry the publication date."""
+    folder = ctx.data_dir / POLNEAR_TRAIN
     if not folder.is_dir():
         report.notes.append(f"no {folder}: speed on whole articles not measured")
         return
