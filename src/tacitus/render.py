@@ -19,15 +19,22 @@ def _clip(text: str, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _table(title: str, rows: int, columns: tuple[str, ...]) -> Table:
+    table = Table(title=f"{title} ({rows})", title_justify="left")
+    for col in columns:
+        table.add_column(col)
+    return table
+
+
 def render_table(analysis: Analysis, out: TextIO, width: int = 160) -> None:
     console = Console(file=out, width=width, force_terminal=False, color_system=None, highlight=False)
     art = analysis.article
     published = art.published.isoformat() if art.published else "no date"
     console.print(f"[bold]{art.id}[/bold]  {art.title or ''}  ({art.outlet or 'no outlet'}, {published})")
 
-    events = Table(title=f"Events ({len(analysis.events)})", title_justify="left", show_lines=False)
-    for col in ("date", "from", "event", "mode", "actor", "recipient", "trigger", "modality"):
-        events.add_column(col)
+    events = _table(
+        "Events", len(analysis.events), ("date", "from", "event", "mode", "actor", "recipient", "trigger", "modality")
+    )
     for e in analysis.events:
         modality = ("not " if e.negated else "") + e.modality
         events.add_row(
@@ -42,9 +49,7 @@ def render_table(analysis: Analysis, out: TextIO, width: int = 160) -> None:
         )
     console.print(events)
 
-    quotes = Table(title=f"Quotes ({len(analysis.quotes)})", title_justify="left")
-    for col in ("speaker", "coded as", "cue", "direct", "content"):
-        quotes.add_column(col)
+    quotes = _table("Quotes", len(analysis.quotes), ("speaker", "coded as", "cue", "direct", "content"))
     for q in analysis.quotes:
         coded = _refs((q.speaker_actor,)) if q.speaker_actor else "-"
         quotes.add_row(
@@ -56,17 +61,13 @@ def render_table(analysis: Analysis, out: TextIO, width: int = 160) -> None:
         )
     console.print(quotes)
 
-    actors = Table(title=f"Actors ({len(analysis.actors)})", title_justify="left")
-    for col in ("actor", "country", "sector", "mentions"):
-        actors.add_column(col)
+    actors = _table("Actors", len(analysis.actors), ("actor", "country", "sector", "mentions"))
     for a in analysis.actors:
         actors.add_row(a.name, a.country or "-", a.sector or "-", str(len(a.mentions)))
     console.print(actors)
 
     if analysis.places:
-        places = Table(title=f"Places ({len(analysis.places)})", title_justify="left")
-        for col in ("text", "name", "country", "lat", "lon"):
-            places.add_column(col)
+        places = _table("Places", len(analysis.places), ("text", "name", "country", "lat", "lon"))
         for p in analysis.places:
             places.add_row(
                 p.text,
