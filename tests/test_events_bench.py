@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from conftest import SHARED_DATA
-from tacitus.bench.events import CASE_TO_PLOVER, macro_f1, sentence_quad, tuple_hit
+from tacitus.bench.events import CASE_TO_PLOVER, cameo_class, macro_f1, sentence_quad, tuple_hit
 from tacitus.bench.plover_gold import GSR_PATH, GoldActor, GoldRecord, load_gold
 from tacitus.events import EVENT_TYPES
 from tacitus.model import ActorRef, Event, Span
@@ -73,6 +75,20 @@ def test_sentence_quad_is_zero_without_events_else_the_most_confident_quad() -> 
         _event("ASSAULT", "MATERIAL_CONFLICT", (), (), 0.7),
     ]
     assert sentence_quad(events) == 4
+
+
+def test_cameo_class_follows_the_cameo_root_not_the_plover_quad() -> None:
+    appeal = replace(_event("REQUEST", "VERBAL_CONFLICT", (), (), 0.5), cameo="020")
+    demand = replace(appeal, cameo="100")
+    release = replace(_event("RETREAT", "MATERIAL_COOPERATION", (), (), 0.5), cameo="0841")
+    sanction = replace(_event("SANCTION", "VERBAL_CONFLICT", (), (), 0.5), cameo="163")
+    arrest = replace(_event("COERCE", "MATERIAL_CONFLICT", (), (), 0.5), cameo="173")
+    # CAMEO 16 (reduce relations) counts as verbal conflict in these labels, 17 as material conflict
+    assert [cameo_class(e) for e in (appeal, demand, release, sanction, arrest)] == [0, 3, 2, 3, 4]
+    # without a code the type's usual CAMEO root decides: CONCEDE is CAMEO 08 (material cooperation)
+    assert cameo_class(_event("CONCEDE", "VERBAL_COOPERATION", (), (), 0.5)) == 2
+    # a considered option is CAMEO 014, a statement
+    assert cameo_class(replace(release, modality="hypothetical")) == 0
 
 
 def test_case2021_map_targets_only_plover_types() -> None:
