@@ -18,7 +18,8 @@ from tacitus.model import Event
 REGRESSION = Path(__file__).resolve().parent / "data" / "events" / "regression.tsv"
 #: Measured 2026-11-29: 104 of 106 rows (0.981) with the shipped lexicon and the actors/dates stages of that day;
 #: round 2 (130 rows added, one per common verb of each type): 232 of 236 (0.983).
-FLOOR = 0.98
+#: Round 3 (45 rows for the weak types; lifted sanctions are CONCEDE per the PLOVER manual): 278 of 281 (0.989).
+FLOOR = 0.989
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 A trigger is a verb or an event noun whose lemma the lexicon knows (``lexicon.py``); the
 most specific pattern over its dependents picks the PLOVER event, mode and CAMEO code.
-Arguments come from the parse (``extract.py``): subject or passive agent as actor, object
+Arguments come from the parse (``args.py``): subject or passive agent as actor, object
 or prepositional target as recipient, control and coordination followed; coded actors come
 from the actors stage (``ActorIndex.ref_at``). Date, negation, modality and place come from
 the clause (``clause.py``).

@@ -26,6 +26,8 @@ _FUTURE_GOVERNORS = frozenset(
 #: Verbs whose complement is only entertained ("considering sanctions").
 _HYPOTHETICAL_GOVERNORS = frozenset({"consider", "propose", "suggest", "mull", "weigh", "contemplate", "discuss"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+#: Adjectives whose complement is an act announced as intended ("ready to send troops").
+_WILLING = frozenset({"willing", "ready", "prepared", "eager", "determined", "poised", "committed"})
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 #: A past event this much older than the publication date, with its own date, is "historical".
 HISTORICAL_AFTER = timedelta(days=365)
@@ -115,6 +117,9 @@ def modality_of(head: Token, light: bool = False) -> Modality:
                 return "future"
         # "is to meet", "are due to sign"
         if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and tok.head.i < tok.i:
+            return "future"
+        # "is willing to withdraw", "is ready to contribute": an intent, not yet an act
+        if tok.dep_ == "xcomp" and tok.head.lemma_ in _WILLING:
             return "future"
     return "asserted"
 

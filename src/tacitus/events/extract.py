@@ -9,6 +9,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from tacitus.actors import ActorIndex
+from tacitus.events.args import RECIPIENT_PREPS, Attacher, not_actor
 from tacitus.events.clause import (
     EventDate,
     date_for,
@@ -23,29 +24,6 @@ from tacitus.model import ActorRef, Event, Modality, Quote, Span
 from tacitus.when import TimeExpr
 from tacitus.where import PlaceMention, place_for_clause
 
-#: Dependents of a noun that can name who it is, for actor lookup ("Iranian officials", "the minister of France").
-_NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod"})
-_NP_PREPS = frozenset({"of", "from"})
-#: Prepositions that introduce a recipient ("attacked positions in", no; "fired on", yes).
-_RECIPIENT_PREPS = ("against", "on", "upon", "at", "with", "to", "toward", "towards", "into", "from", "over", "for")
-#: Verbs whose object controls the subject of their complement ("urged Iran to stop").
-_OBJECT_CONTROL = frozenset(
-    {
-        "urge",
-        "ask",
-        "call",
-        "force",
-        "order",
-        "tell",
-        "persuade",
-        "allow",
-        "invite",
-        "press",
-        "push",
-        "encourage",
-        "help",
-    }
-)
 #: Types whose complement clause is what is requested, threatened, promised or refused.
 _CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT", "CONCEDE", "ACCUSE"})
 #: Types where coordinated subjects act together and need no recipient ("X and Y signed").
@@ -72,10 +50,22 @@ _RECEIVING = frozenset({"receive", "obtain", "get"})
 #: Promising violence is threatening it (PLOVER THREATEN); the THREATEN mode that fits.
 _VOWS = frozenset({"vow", "pledge", "promise", "swear"})
 _THREATENABLE: dict[str, str | None] = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "restrict"}
-#: Cooperation told in the future is coded AGREE (PLOVER manual, AGREE).
-_FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+#: Cooperation told in the future is coded AGREE, a retreat CONCEDE (PLOVER manual); the CAMEO code is the
+#: expressed intent (03) to do it, by the CAMEO code of the act ("" = any other).
+_INTENT_CAMEO: dict[str, dict[str, str]] = {
+    "CONSULT": {"": "036"},
+    "SUPPORT": {"": "032"},
+    "COOPERATE": {"": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314"},
+    "AID": {"": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334"},
+    "RETREAT": {
+        "": "035",
+        "0841": "0353",
+        "085": "0354",
+        **dict.fromkeys(("087", "0871", "0872", "0873", "0874"), "0356"),
+    },
+    "CONCEDE": {"": "035", "081": "0351", "0813": "0351", "0841": "0353", "085": "0354", "0871": "0356"},
+}
 _BLOCKING = frozenset({"prevent", "avoid", "avert", "deny", "fear", "risk", "thwart", "foil"})
-_WH = frozenset({"WDT", "WP", "WP$"})
 #: Verbs that carry a nominal event as their object ("launched an attack", "reached a deal"):
 #: their subject acts, their clause gives date and modality. Other verbs leave the noun alone
 #: ("reduced aid" is not aid).
@@ -137,6 +127,8 @@ def verb_words(verb: Token) -> tuple[frozenset[str], frozenset[str]]:
         elif dep in {"prt", "acomp", "advmod", "npadvmod"}:
             out.update(_words(c))
         elif dep in {"prep", "agent"}:
+            if _temporal(c):
+                continue  # "telephoned X on Friday" is no "call on"
             out.update(_words(c))
             for g in c.children:
                 if g.dep_ in {"pobj", "pcomp"}:
@@ -149,6 +141,12 @@ def verb_words(verb: Token) -> tuple[frozenset[str], frozenset[str]]:
         _np_words(verb.head, out)
         heads.add(verb.head.lemma_.lower())
     return frozenset(out), frozenset(heads)
+
+
+def _temporal(prep: Token) -> bool:
+    """A prepositional phrase that only dates the event ("on Friday", "in March")."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objects) and all(g.ent_type_ in {"DATE", "TIME"} for g in objects)
 
 
 def noun_words(noun: Token) -> frozenset[str]:
@@ -171,202 +169,6 @@ def best(patterns: tuple[Pattern, ...], words: frozenset[str], heads: frozenset[
         if rank > found_rank:
             found, found_rank = p, rank
     return found
-
-
-class _Attacher:
-    """Actor and recipient attachment over one Doc."""
-
-    def __init__(self, actors: ActorIndex) -> None:
-        self.actors = actors
-
-    def refs(self, head: Token | None) -> tuple[ActorRef, ...]:
-        """Coded actors named by the noun phrase at ``head`` and its conjuncts."""
-        if head is None:
-            return ()
-        if head.tag_ in _WH and head.head.dep_ == "relcl":
-            head = head.head.head
-        out: list[ActorRef] = []
-        for h in (head, *head.conjuncts):
-            out.extend(self._find(h))
-        seen: set[tuple[int, int]] = set()
-        unique: list[ActorRef] = []
-        for r in out:
-            if (r.start, r.end) not in seen:
-                seen.add((r.start, r.end))
-                unique.append(r)
-        return tuple(unique)
-
-    def _find(self, head: Token) -> list[ActorRef]:
-        queue: list[tuple[Token, int]] = [(head, 0)]
-        while queue:
-            tok, depth = queue.pop(0)
-            ref = self.actors.ref_at(tok)
-            if ref is not None:
-                found = [ref]
-                for c in tok.conjuncts:
-                    other = self.actors.ref_at(c)
-                    if other is not None and other != ref:
-                        found.append(other)
-                return found
-            if depth >= 3:
-                continue
-            # "his Russian counterpart": the adjective names the country, the pronoun only the owner
-            for c in sorted(tok.children, key=lambda c: c.dep_ == "poss" and c.pos_ == "PRON"):
-                if c.dep_ in _NP_DEPS:
-                    queue.append((c, depth + 1))
-                elif c.dep_ == "prep" and c.lower_ in _NP_PREPS:
-                    queue.extend((g, depth + 1) for g in c.children if g.dep_ == "pobj")
-        return []
-
-    def subject(self, verb: Token, depth: int = 0) -> Token | None:
-        """The token naming who acts: subject, passive agent, controller, or the shared subject of a conjunct."""
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
-        if subjects:
-            # a misparsed dateline ("KYIV, June 11 - Russian forces shelled") gives two: take the coded one
-            return next((c for c in reversed(subjects) if self.refs(c)), subjects[-1])
-        # headline grammar: "Russian regime shells Kharkiv" parses the subject as a left modifier
-        for c in verb.lefts:
-            if c.dep_ in {"compound", "npadvmod", "dep", "nmod"} and self.refs(c):
-                return c
-        for c in verb.children:
-            if c.dep_ == "agent":
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        return g
-        if depth > 4 or verb.head.i == verb.i:
-            return None
-        head = verb.head
-        if verb.dep_ == "xcomp":
-            raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-            if raised is not None and head.lemma_ not in _OBJECT_CONTROL:
-                return raised  # "the presidents are expected to sign"
-            if head.lemma_ in _OBJECT_CONTROL:
-                controller = self.object_of(head)
-                if controller is not None:
-                    return controller
-            return self.subject(head, depth + 1)
-        if verb.dep_ in {"conj", "advcl"}:
-            return self.subject(head, depth + 1)
-        if verb.dep_ in {"acl", "relcl"}:
-            if self.is_passive(verb):
-                return None  # "farmers who were killed": the head noun is acted upon
-            if self.actors.ref_at(head) is not None or head.dep_ not in {"dobj", "attr", "pobj"}:
-                return head
-            return self.subject(head.head, depth + 1) if head.head.pos_ in {"VERB", "AUX"} else head
-        return None
-
-    def is_passive(self, verb: Token) -> bool:
-        return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
-            verb.dep_ == "acl" and verb.tag_ == "VBN"
-        )
-
-    def object_of(self, verb: Token, theme: bool = False) -> Token | None:
-        """The recipient token of a verb: passive subject, object, dative, or a prepositional target.
-
-        With ``theme`` the direct object is what is moved or given ("deployed troops", "sent
-        aid"), not a recipient: only datives and prepositional targets count.
-        """
-        for c in verb.children:
-            if c.dep_ == "nsubjpass" and not theme:
-                return c
-        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not theme:
-            return verb.head
-        for c in verb.children:
-            if c.dep_ == "dative" and c.pos_ == "ADP":  # "provided aid to the Philippines" parsed as a dative
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None and self.refs(pobj):
-                    return pobj
-            elif c.dep_ == "dative" or (c.dep_ in {"dobj", "obj"} and not theme and self.refs(c)):
-                return c
-        preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in _RECIPIENT_PREPS]
-        for prep in sorted(preps, key=lambda p: _RECIPIENT_PREPS.index(p.lower_)):
-            for g in prep.children:
-                if g.dep_ == "pobj" and self.refs(g):
-                    return g
-            if prep.dep_ == "prt":  # "called on the cabinet": particle, then the object
-                for c in verb.children:
-                    if c.dep_ == "pobj":
-                        return c
-        for c in verb.children:
-            if c.dep_ in {"dobj", "obj"}:
-                if not theme:
-                    return c
-                # "provided aid to the Philippines": the target hangs on the thing given
-                for prep in c.children:
-                    if prep.dep_ == "prep" and prep.lower_ in {"to", "for", "from"}:
-                        for g in prep.children:
-                            if g.dep_ == "pobj" and self.refs(g):
-                                return g
-        # coordinated verbs share one object: "condemned and criticised Y"
-        for other in (verb.head, *verb.children) if verb.dep_ == "conj" else verb.children:
-            if other.dep_ == "conj" or other is verb.head:
-                for c in other.children:
-                    if c.dep_ in {"dobj", "obj"}:
-                        return c
-        return None
-
-    def recipient(self, verb: Token, theme: bool = False) -> tuple[ActorRef, ...]:
-        obj = self.object_of(verb, theme)
-        found = self.refs(obj)
-        if found or obj is None:
-            return found
-        # "condemned the attack on Y", "launched an offensive against Y", "lifted a ban imposed on Y"
-        return self.target_in(obj, _RECIPIENT_PREPS)
-
-    def target_in(self, phrase: Token, preps: Iterable[str]) -> tuple[ActorRef, ...]:
-        """The first coded object of one of ``preps`` inside a noun phrase, through its participles."""
-        wanted = frozenset(preps)
-        queue: list[tuple[Token, int]] = [(phrase, 0)]
-        while queue:
-            tok, depth = queue.pop(0)
-            for c in tok.children:
-                if c.dep_ in {"prep", "agent"} and c.lower_ in wanted:
-                    for g in c.children:
-                        found = self.refs(g) if g.dep_ == "pobj" else ()
-                        if found:
-                            return found
-                if depth < 2 and c.dep_ in {"acl", "prep", "pobj", "agent"}:
-                    queue.append((c, depth + 1))
-        return ()
-
-    def complement_target(self, verb: Token) -> tuple[ActorRef, ...]:
-        """Whom a requested, threatened or refused act concerns: the subject of a that-clause, else its target."""
-        for c in verb.children:
-            if c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children)):
-                subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
-                found = self.refs(subj)
-                return found or self.recipient(c)
-            if c.dep_ == "xcomp":
-                return self.recipient(c)
-            if c.dep_ == "prep" and c.lower_ == "for":  # "called for Britain to stay"
-                for g in c.children:
-                    subj = g if g.dep_ == "pobj" else next((x for x in g.children if x.dep_ == "nsubj"), None)
-                    if subj is not None and any(x.dep_ in {"acl", "relcl"} or x.tag_ == "TO" for x in g.subtree):
-                        found = self.refs(subj)
-                        if found:
-                            return found
-        return ()
-
-    def noun_args(self, noun: Token) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]]:
-        """Actor and recipient inside a nominal event's own phrase ("Israeli airstrikes on Gaza")."""
-        actor: tuple[ActorRef, ...] = ()
-        recipient: tuple[ActorRef, ...] = ()
-        for c in noun.children:
-            if c.dep_ in {"poss", "amod", "compound", "nmod"} and not actor:
-                actor = self.refs(c)
-            elif c.dep_ == "prep":
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if c.lower_ in {"by", "between", "from"}:
-                    actor = self.refs(pobj)
-                elif c.lower_ in {"on", "against", "at", "with", "to", "of", "into"} and not recipient:
-                    recipient = self.refs(pobj)
-        return actor, recipient
-
-
-def _not_actor(refs: tuple[ActorRef, ...], actor: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
-    """``refs`` without the actor itself, however it is named ("their" for the troops that attack)."""
-    ids = {a.actor_id for a in actor if a.actor_id}
-    return tuple(r for r in refs if r not in actor and (r.actor_id is None or r.actor_id not in ids))
 
 
 def _span(doc: Doc, start_tok: int, end_tok: int) -> Span:
@@ -402,7 +204,7 @@ def _weapon_mode(lexicon: EventLexicon, clause: Iterable[Token]) -> Sense | None
 
 
 def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[_Found]:
-    att = _Attacher(actors)
+    att = Attacher(actors)
     found: list[_Found] = []
     verb_events: dict[int, _Found] = {}
     nouns: list[tuple[Token, Pattern]] = []
@@ -437,13 +239,13 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[_
                 if not actor:
                     continue
                 recipient = att.refs(tok.head) if p.sense.event != "CONSULT" else ()
-            recipient = _not_actor(recipient, actor)
+            recipient = not_actor(recipient, actor)
             if actor and {r.country for r in recipient} <= {a.country for a in actor}:
                 # "recalled its ambassador from Russia", "continued their attacks on Y": the object is the
                 # actor's own (or names the actor again); a target PP names whom
                 obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
-                other = _not_actor(att.recipient(tok, theme=True), actor) or (
-                    _not_actor(att.target_in(obj, _RECIPIENT_PREPS), actor) if obj is not None else ()
+                other = not_actor(att.recipient(tok, theme=True), actor) or (
+                    not_actor(att.target_in(obj, RECIPIENT_PREPS), actor) if obj is not None else ()
                 )
                 recipient = other or recipient
             if not recipient and p.sense.event == "REJECT":
@@ -519,7 +321,7 @@ def _parent_event(verb: Token, verb_events: dict[int, _Found]) -> _Found | None:
     return None
 
 
-def _nominal(noun: Token, p: Pattern, att: _Attacher, verb_events: dict[int, _Found]) -> _Found | None:
+def _nominal(noun: Token, p: Pattern, att: Attacher, verb_events: dict[int, _Found]) -> _Found | None:
     """A nominal event ("the 12-day war", "signed a ceasefire agreement", "Israeli airstrikes on Gaza")."""
     assert p.sense is not None
     if noun.dep_ == "compound":
@@ -547,6 +349,8 @@ def _nominal(noun: Token, p: Pattern, att: _Attacher, verb_events: dict[int, _Fo
     light = is_object
     if light and any(a.i in verb_events and verb_events[a.i].sense.event in _CONTENT_TYPES for a in gov.ancestors):
         return None  # "rejected a request to hold a rally": what is asked, refused or threatened
+    if noun.dep_ == "nsubj" and gov.lemma_ == "be" and any(c.dep_ in {"acomp", "attr"} for c in gov.children):
+        return None  # "said the talks were useful": described, not told
     if light or (noun.dep_ in {"nsubj", "nsubjpass"} and gov.pos_ in {"VERB", "AUX"}):
         clause = gov
     if light and gov.lemma_ in _INVERSE_LIGHT:
@@ -588,9 +392,36 @@ def extract_events(
 ) -> tuple[Event, ...]:
     """PLOVER events of one article, ids E1, E2, ... in text order, repeated mentions merged."""
     events: list[Event] = []
-    for f in sorted(find_triggers(doc, actors, lexicon), key=lambda f: f.trigger.i):
+    for f in sorted(_main_events(find_triggers(doc, actors, lexicon)), key=lambda f: f.trigger.i):
         events.append(_build(f, published, times, places, quotes, lexicon))
     return _dedupe(events)
+
+
+def _main_events(found: list[_Found]) -> list[_Found]:
+    """Drop an event told inside another event's clause, of another type: its circumstance, not a second event.
+
+    "arrested him for collaborating with rebels", "killed protesters who were marching", "sent troops
+    to help": the governing event is what the sentence reports. A conjunct ("attacked X and seized Y"),
+    a reported complement ("said it had attacked") and a participle naming its own actor ("a
+    Qatar-mediated deal") stay events of their own.
+    """
+    heads = {f.trigger.i: f for f in found}
+    heads.update({f.clause.i: f for f in found if f.nominal and f.clause.i != f.trigger.i})
+    kept: list[_Found] = []
+    for f in found:
+        tok = f.trigger
+        dominated = False
+        # "a Qatar-mediated deal": the participle names its own actor, a second event
+        for anc in () if tok.dep_ == "amod" else tok.ancestors:
+            if tok.dep_ == "conj" and anc.i == tok.head.i:
+                break
+            g = heads.get(anc.i)
+            if g is not None and g is not f and g.sense.event != f.sense.event:
+                dominated = True
+                break
+        if not dominated:
+            kept.append(f)
+    return kept
 
 
 def _build(
@@ -611,12 +442,14 @@ def _build(
     when: EventDate = date_for(f.trigger if f.nominal else head, times, published)
     if f.nominal and when.source == "published" and head is not f.trigger:
         when = date_for(head, times, published)
-    if modality == "future":
-        # PLOVER: a promised retreat is a concession; promised cooperation is an agreement
-        if sense.event == "RETREAT":
-            sense = replace(sense, event="CONCEDE", mode=None)
-        elif sense.event in _FUTURE_AGREE:
-            sense = replace(sense, event="AGREE", mode=None)
+    if modality == "future" and sense.event in _INTENT_CAMEO:
+        # PLOVER: a promised retreat is a concession; promised cooperation is an agreement; CAMEO codes
+        # either as an expressed intent (03)
+        cameo = _INTENT_CAMEO[sense.event].get(sense.cameo or "", _INTENT_CAMEO[sense.event][""])
+        if sense.event in {"RETREAT", "CONCEDE"}:
+            sense = replace(sense, event="CONCEDE", mode=None, cameo=cameo)
+        else:
+            sense = replace(sense, event="AGREE", mode=None, cameo=cameo)
     negated = is_negated(head, f.trigger if f.nominal else None)
     if negated and modality == "future" and sense.event in _REFUSABLE:
         # "will not lift the sanctions" is a refusal now, not a concession that did not happen (CAMEO 12)

@@ -1,0 +1,237 @@
+"""Who acts and who is acted upon: actor and recipient attachment on the dependency parse.
+
+Subjects, passive agents, controllers and shared subjects of conjuncts give the actor; objects,
+datives, passive subjects and target prepositional phrases the recipient; a nominal event's own
+phrase ("Israeli airstrikes on Gaza") gives both. Coded actors come from the actors stage
+(``ActorIndex.ref_at``); nothing here resolves coreference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from tacitus.actors import ActorIndex
+from tacitus.model import ActorRef
+
+#: Dependents of a noun that can name who it is, for actor lookup ("Iranian officials", "the minister of France").
+_NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod"})
+_NP_PREPS = frozenset({"of", "from"})
+#: Prepositions that introduce a recipient ("attacked positions in", no; "fired on", yes).
+RECIPIENT_PREPS = ("against", "on", "upon", "at", "with", "to", "toward", "towards", "into", "from", "over", "for")
+#: Verbs whose object controls the subject of their complement ("urged Iran to stop").
+_OBJECT_CONTROL = frozenset(
+    {
+        "urge",
+        "ask",
+        "call",
+        "force",
+        "order",
+        "tell",
+        "persuade",
+        "allow",
+        "invite",
+        "press",
+        "push",
+        "encourage",
+        "help",
+    }
+)
+_WH = frozenset({"WDT", "WP", "WP$"})
+
+
+class Attacher:
+    """Actor and recipient attachment over one Doc."""
+
+    def __init__(self, actors: ActorIndex) -> None:
+        self.actors = actors
+
+    def refs(self, head: Token | None) -> tuple[ActorRef, ...]:
+        """Coded actors named by the noun phrase at ``head`` and its conjuncts."""
+        if head is None:
+            return ()
+        if head.tag_ in _WH and head.head.dep_ == "relcl":
+            head = head.head.head
+        out: list[ActorRef] = []
+        for h in (head, *head.conjuncts):
+            out.extend(self._find(h))
+        seen: set[tuple[int, int]] = set()
+        unique: list[ActorRef] = []
+        for r in out:
+            if (r.start, r.end) not in seen:
+                seen.add((r.start, r.end))
+                unique.append(r)
+        return tuple(unique)
+
+    def _find(self, head: Token) -> list[ActorRef]:
+        queue: list[tuple[Token, int]] = [(head, 0)]
+        while queue:
+            tok, depth = queue.pop(0)
+            ref = self.actors.ref_at(tok)
+            if ref is not None:
+                found = [ref]
+                for c in tok.conjuncts:
+                    other = self.actors.ref_at(c)
+                    if other is not None and other != ref:
+                        found.append(other)
+                return found
+            if depth >= 3:
+                continue
+            # "his Russian counterpart": the adjective names the country, the pronoun only the owner
+            for c in sorted(tok.children, key=lambda c: c.dep_ == "poss" and c.pos_ == "PRON"):
+                if c.dep_ in _NP_DEPS:
+                    queue.append((c, depth + 1))
+                elif c.dep_ == "prep" and c.lower_ in _NP_PREPS:
+                    queue.extend((g, depth + 1) for g in c.children if g.dep_ == "pobj")
+        return []
+
+    def subject(self, verb: Token, depth: int = 0) -> Token | None:
+        """The token naming who acts: subject, passive agent, controller, or the shared subject of a conjunct."""
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+        if subjects:
+            # a misparsed dateline ("KYIV, June 11 - Russian forces shelled") gives two: take the coded one
+            return next((c for c in reversed(subjects) if self.refs(c)), subjects[-1])
+        # headline grammar: "Russian regime shells Kharkiv" parses the subject as a left modifier
+        for c in verb.lefts:
+            if c.dep_ in {"compound", "npadvmod", "dep", "nmod"} and self.refs(c):
+                return c
+        for c in verb.children:
+            if c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        if depth > 4 or verb.head.i == verb.i:
+            return None
+        head = verb.head
+        if verb.dep_ == "xcomp":
+            raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            if raised is not None and head.lemma_ not in _OBJECT_CONTROL:
+                return raised  # "the presidents are expected to sign"
+            if head.lemma_ in _OBJECT_CONTROL:
+                controller = self.object_of(head)
+                if controller is not None:
+                    return controller
+            return self.subject(head, depth + 1)
+        if verb.dep_ in {"conj", "advcl"}:
+            return self.subject(head, depth + 1)
+        if verb.dep_ in {"acl", "relcl"}:
+            if self.is_passive(verb):
+                return None  # "farmers who were killed": the head noun is acted upon
+            if self.actors.ref_at(head) is not None or head.dep_ not in {"dobj", "attr", "pobj"}:
+                return head
+            return self.subject(head.head, depth + 1) if head.head.pos_ in {"VERB", "AUX"} else head
+        return None
+
+    def is_passive(self, verb: Token) -> bool:
+        return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
+            verb.dep_ == "acl" and verb.tag_ == "VBN"
+        )
+
+    def object_of(self, verb: Token, theme: bool = False) -> Token | None:
+        """The recipient token of a verb: passive subject, object, dative, or a prepositional target.
+
+        With ``theme`` the direct object is what is moved or given ("deployed troops", "sent
+        aid"), not a recipient: only datives and prepositional targets count.
+        """
+        for c in verb.children:
+            if c.dep_ == "nsubjpass" and not theme:
+                return c
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not theme:
+            return verb.head
+        for c in verb.children:
+            if c.dep_ == "dative" and c.pos_ == "ADP":  # "provided aid to the Philippines" parsed as a dative
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and self.refs(pobj):
+                    return pobj
+            elif c.dep_ == "dative" or (c.dep_ in {"dobj", "obj"} and not theme and self.refs(c)):
+                return c
+        preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in RECIPIENT_PREPS]
+        for prep in sorted(preps, key=lambda p: RECIPIENT_PREPS.index(p.lower_)):
+            for g in prep.children:
+                if g.dep_ == "pobj" and self.refs(g):
+                    return g
+            if prep.dep_ == "prt":  # "called on the cabinet": particle, then the object
+                for c in verb.children:
+                    if c.dep_ == "pobj":
+                        return c
+        for c in verb.children:
+            if c.dep_ in {"dobj", "obj"}:
+                if not theme:
+                    return c
+                # "provided aid to the Philippines": the target hangs on the thing given
+                for prep in c.children:
+                    if prep.dep_ == "prep" and prep.lower_ in {"to", "for", "from"}:
+                        for g in prep.children:
+                            if g.dep_ == "pobj" and self.refs(g):
+                                return g
+        # coordinated verbs share one object: "condemned and criticised Y"
+        for other in (verb.head, *verb.children) if verb.dep_ == "conj" else verb.children:
+            if other.dep_ == "conj" or other is verb.head:
+                for c in other.children:
+                    if c.dep_ in {"dobj", "obj"}:
+                        return c
+        return None
+
+    def recipient(self, verb: Token, theme: bool = False) -> tuple[ActorRef, ...]:
+        obj = self.object_of(verb, theme)
+        found = self.refs(obj)
+        if found or obj is None:
+            return found
+        # "condemned the attack on Y", "launched an offensive against Y", "lifted a ban imposed on Y"
+        return self.target_in(obj, RECIPIENT_PREPS)
+
+    def target_in(self, phrase: Token, preps: Iterable[str]) -> tuple[ActorRef, ...]:
+        """The first coded object of one of ``preps`` inside a noun phrase, through its participles."""
+        wanted = frozenset(preps)
+        queue: list[tuple[Token, int]] = [(phrase, 0)]
+        while queue:
+            tok, depth = queue.pop(0)
+            for c in tok.children:
+                if c.dep_ in {"prep", "agent"} and c.lower_ in wanted:
+                    for g in c.children:
+                        found = self.refs(g) if g.dep_ == "pobj" else ()
+                        if found:
+                            return found
+                if depth < 2 and c.dep_ in {"acl", "prep", "pobj", "agent"}:
+                    queue.append((c, depth + 1))
+        return ()
+
+    def complement_target(self, verb: Token) -> tuple[ActorRef, ...]:
+        """Whom a requested, threatened or refused act concerns: the subject of a that-clause, else its target."""
+        for c in verb.children:
+            if c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children)):
+                subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
+                found = self.refs(subj)
+                return found or self.recipient(c)
+            if c.dep_ == "xcomp":
+                return self.recipient(c)
+            if c.dep_ == "prep" and c.lower_ == "for":  # "called for Britain to stay"
+                for g in c.children:
+                    subj = g if g.dep_ == "pobj" else next((x for x in g.children if x.dep_ == "nsubj"), None)
+                    if subj is not None and any(x.dep_ in {"acl", "relcl"} or x.tag_ == "TO" for x in g.subtree):
+                        found = self.refs(subj)
+                        if found:
+                            return found
+        return ()
+
+    def noun_args(self, noun: Token) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]]:
+        """Actor and recipient inside a nominal event's own phrase ("Israeli airstrikes on Gaza")."""
+        actor: tuple[ActorRef, ...] = ()
+        recipient: tuple[ActorRef, ...] = ()
+        for c in noun.children:
+            if c.dep_ in {"poss", "amod", "compound", "nmod"} and not actor:
+                actor = self.refs(c)
+            elif c.dep_ == "prep":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if c.lower_ in {"by", "between", "from"}:
+                    actor = self.refs(pobj)
+                elif c.lower_ in {"on", "against", "at", "with", "to", "of", "into"} and not recipient:
+                    recipient = self.refs(pobj)
+        return actor, recipient
+
+
+def not_actor(refs: tuple[ActorRef, ...], actor: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    """``refs`` without the actor itself, however it is named ("their" for the troops that attack)."""
+    ids = {a.actor_id for a in actor if a.actor_id}
+    return tuple(r for r in refs if r not in actor and (r.actor_id is None or r.actor_id not in ids))
