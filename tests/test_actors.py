@@ -329,6 +329,56 @@ def test_counterpart_takes_only_its_own_country(index: Callable[..., tuple[Actor
     assert ref is not None and (ref.text, ref.country, ref.sector) == ("Turkish counterpart", "TUR", "GOV")
 
 
+def test_country_word_before_a_group_names_its_branch(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, words = index("Pakistani Taliban militants attacked a police station, and the Afghan Taliban denied it.")
+    ref = idx.ref_at(words.index("militants"))
+    assert ref is not None and (ref.text, ref.start, ref.country, ref.sector) == (
+        "Pakistani Taliban militants",
+        0,
+        "PAK",
+        "REB",
+    )
+    ref = idx.ref_at(words.index("Afghan"))
+    assert ref is not None and (ref.text, ref.start, ref.country, ref.sector) == ("Afghan Taliban", 63, "AFG", "REB")
+    assert _actor_of(idx, words, "militants") != _actor_of(idx, words, "Afghan")
+
+
+def test_armed_wing_takes_the_coding_of_its_organisation(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, words = index("Hamas's armed wing fired rockets, and the armed wing of Hamas claimed the attack.")
+    first = idx.ref_at(words.index("wing"))
+    assert first is not None and (first.text, first.start, first.country, first.sector) == (
+        "Hamas's armed wing",
+        0,
+        "PSE",
+        "REB",
+    )
+    second = idx.ref_at([i for i, w in enumerate(words) if w == "wing"][1])
+    assert second is not None and (second.text, second.start, second.country) == ("armed wing of Hamas", 42, "PSE")
+
+
+def test_possessive_of_an_uncoded_role_is_not_part_of_the_next_role(
+    index: Callable[..., tuple[ActorIndex, list[str]]],
+) -> None:
+    idx, words = index("The militia's military wing attacked a checkpoint.")
+    ref = idx.ref_at(words.index("wing"))
+    assert ref is not None and ref.text == "military wing"
+
+
+def test_title_in_a_historical_name_gives_the_sector_of_the_story(
+    index: Callable[..., tuple[ActorIndex, list[str]]],
+) -> None:
+    # Olmert was prime minister 2006-2009: on a 2015 date the title in the text, not "former", says GOV.
+    idx, words = index("Israeli Prime Minister Ehud Olmert met Abbas.", published=date(2015, 3, 12))
+    ref = idx.ref_at(words.index("Olmert"))
+    assert ref is not None and (ref.text, ref.country, ref.sector) == (
+        "Israeli Prime Minister Ehud Olmert",
+        "ISR",
+        "GOV",
+    )
+    idx, words = index("Former Prime Minister Ehud Olmert met Abbas.", published=date(2015, 3, 12))
+    assert _code_of(idx, words, "Olmert") == ("ISR", "ELI")
+
+
 def test_role_word_inside_an_unknown_name_does_not_split_it(analyze: Analyze) -> None:
     analysis = analyze("The Tigray People's Liberation Front signed the deal.", published=date(2022, 11, 3))
     names = [a.name for a in analysis.actors]

@@ -26,6 +26,8 @@ class Hit:
     entry: ActorEntry
     country: str | None
     sector: str | None
+    #: A country word gave a non-state group its country ("Pakistani Taliban"): not the entry's own.
+    localised: bool = False
 
 
 @dataclass(frozen=True, slots=True)

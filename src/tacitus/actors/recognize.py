@@ -152,6 +152,7 @@ _INSTITUTIONS = frozenset(
         "firm",
         "bank",
         "church",
+        "wing",
     ]
 )
 #: Role entries whose sector yields to the word they belong to ("army spokesman" = MIL).
@@ -189,9 +190,11 @@ def _dictionary_hits(doc: Doc, lexicon: ActorLexicon, day: date | None) -> list[
     ending on a preposition, then "embassy" is tried)."""
     words = [t.lower_ for t in doc]
     hits: list[Hit] = []
+    titles: dict[int, str] = {}
     i = 0
     while i < len(words):
-        found = _first_acceptable(doc, lexicon.matches(words, i), i)
+        options = lexicon.matches(words, i)
+        found = _first_acceptable(doc, options, i)
         if found is not None and words[i] == "the" and i + 1 < len(words):
             # "The UN Security Council": a longer name starting after "the" beats "the UN".
             later = _first_acceptable(doc, lexicon.matches(words, i + 1), i + 1)
@@ -203,18 +206,48 @@ def _dictionary_hits(doc: Doc, lexicon: ActorLexicon, day: date | None) -> list[
             continue
         n, entry = found
         country, sector = entry.code_on(day)
+        if entry.kind == "person" and not entry.holds_on(day):
+            # "Prime Minister Ehud Olmert" matched as one name, on a date none of his offices covers:
+            # the title in the text says what he was in the story.
+            title = next((e.code_on(day)[1] for k, e in options if e.kind == "role" and k < n), None)
+            former = i > 0 and doc[i - 1].lower_ in ("former", "ex", "late", "-")
+            if title is not None and not former:
+                titles[i] = title
+                sector = title
         hits.append(Hit(i, i + n, entry, country, sector))
         i += n
-    return _merge_titles(doc, hits, day)
+    return _merge_titles(doc, _localise_groups(hits), day, titles)
+
+
+def _localise_groups(hits: list[Hit]) -> list[Hit]:
+    """A country word right before a non-state group names its branch: "Pakistani Taliban" is PAK,
+    not the Afghan Taliban of the dictionary."""
+    out: list[Hit] = []
+    for hit in hits:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.end == hit.start
+            and prev.entry.kind == "country"
+            and prev.sector is None
+            and hit.entry.kind == "group"
+            and prev.country is not None
+        ):
+            localised = prev.country != hit.country
+            out[-1] = Hit(prev.start, hit.end, hit.entry, prev.country, hit.sector, localised=localised)
+            continue
+        out.append(hit)
+    return out
 
 
 def _first_acceptable(doc: Doc, options: list[tuple[int, ActorEntry]], start: int) -> tuple[int, ActorEntry] | None:
     return next(((n, e) for n, e in options if _acceptable(doc[start : start + n], e)), None)
 
 
-def _merge_titles(doc: Doc, hits: list[Hit], day: date | None) -> list[Hit]:
+def _merge_titles(doc: Doc, hits: list[Hit], day: date | None, titles: dict[int, str]) -> list[Hit]:
     """A name and the country or title before it are one mention: "Kenya's President William Ruto",
-    "US Secretary of State John Kerry". The person's own coding wins; the title fills a gap."""
+    "US Secretary of State John Kerry". The person's own coding wins; the title fills a gap.
+    ``titles``: the sector of a role word that opens a person's matched name ("Prime Minister ...")."""
     out: list[Hit] = []
     for hit in hits:
         prev = out[-1] if out else None
@@ -228,7 +261,8 @@ def _merge_titles(doc: Doc, hits: list[Hit], day: date | None) -> list[Hit]:
                 if current or prev.country is None:
                     country, sector = hit.country or prev.country, hit.sector or prev.sector
                 else:
-                    country, sector = prev.country, prev.sector
+                    # "Israeli Prime Minister Ehud Olmert" years later: the country and the title in the text.
+                    country, sector = prev.country, prev.sector or titles.get(hit.start)
                 out[-1] = Hit(prev.start, hit.end, hit.entry, country, sector)
                 continue
         out.append(hit)
@@ -360,6 +394,8 @@ def _role_groups(doc: Doc, hits: list[Hit]) -> tuple[list[Draft], set[int]]:
                 j -= 1
                 continue
             break
+        if not owners and doc[start].lower_ in ("'s", "’s", "'"):
+            start += 1  # "the militia's military wing": the owner is not a country or organisation
         name_start = _entity_start(doc, end - 1)
         if name_start is not None and name_start < start:
             # "Liberation Front" in "Tigray People's Liberation Front": the role is the tail of a
@@ -381,7 +417,7 @@ def _role_groups(doc: Doc, hits: list[Hit]) -> tuple[list[Draft], set[int]]:
         owners_right = False
         if not owners and end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in by_start:
             o = by_start[end + 1]
-            if hits[o].entry.kind in ("country", "capital", "igo", "org") and o not in used:
+            if hits[o].entry.kind in ("country", "capital", "igo", "org", "group") and o not in used:
                 owners.append(hits[o])
                 owner_idx.append(o)
                 name_end = max(name_end, hits[o].end)
@@ -453,8 +489,8 @@ def _role_groups(doc: Doc, hits: list[Hit]) -> tuple[list[Draft], set[int]]:
             # not "Moldovan officials"), though both carry the parent's country code.
             owner_key = owner.entry.name if owner.sector == "PRE" else owner.country
             key = ("R", owner_key or owner.entry.name, own_sector or "", lemma, surname)
-            if owner.country is None:
-                key = ("E", owner.entry.source, lemma, surname)
+            if owner.country is None or owner.localised:
+                key = ("E", owner.entry.source, owner.country or "", lemma, surname)
             drafts.append(Draft(s, e, owner.country, own_sector, kind, key, "role", group, lemma, plural, subject))
     drafts = _appositions(doc, drafts)
     return drafts, used
@@ -534,7 +570,7 @@ def _standalone(doc: Doc, hits: list[Hit], used: set[int]) -> list[Draft]:
                 hit.country,
                 sector,
                 kind,
-                ("E", hit.entry.source),
+                ("E", hit.entry.source, hit.country or "") if hit.localised else ("E", hit.entry.source),
                 "name",
                 head_lemma=doc[hit.end - 1].lemma_.lower(),
                 plural=plural,

@@ -14,7 +14,11 @@
   of the events; with no events, the actor mentions in subject (nsubj, nsubjpass) and object
   (dobj, pobj of an agentive/direct verb, dative) position. A predicted span matches a gold span
   of the same role when their characters overlap; each span matches at most once. R (reciprocal)
-  spans are not scored.
+  spans are not scored. The ``_resolved`` variants score a resolved pronoun ("barred her") by its
+  antecedent's span, as the gold marks the name. The notes split the target errors: gold targets
+  with no actor mention in them (recognition), with a mention made the source, or with a mention
+  the events left out or replaced by another (role choice); predicted targets in sentences whose
+  gold has no target at all.
 - Speed (DEV): dictionary load time from cold caches, and actor matching time as a share of
   spaCy parsing time on the same ConfliBERT sentences.
 """
@@ -192,6 +196,64 @@ def _syntax_roles(doc: Doc, index: ActorIndex) -> tuple[list[ActorRef], list[Act
     return sources, targets
 
 
+def resolved_span(index: ActorIndex, ref: ActorRef) -> tuple[int, int]:
+    """The span a ref is scored by: a pronoun's nearest earlier named mention of the same actor, else its own."""
+    span = (ref.start, ref.end)
+    own = next((m for m in index.mentions if (m.ref.start, m.ref.end) == span and m.ref.actor_id == ref.actor_id), None)
+    if own is None or own.how != "pronoun":
+        return span
+    earlier = [
+        m.ref
+        for m in index.mentions
+        if m.ref.actor_id == ref.actor_id and m.how != "pronoun" and m.ref.end <= ref.start
+    ]
+    return (earlier[-1].start, earlier[-1].end) if earlier else span
+
+
+@dataclass(frozen=True, slots=True)
+class TargetErrors:
+    """Why gold targets were missed and where false targets came from (see the module notes)."""
+
+    unrecognised: int = 0
+    made_source: int = 0
+    not_chosen: int = 0
+    fp_no_gold: int = 0
+    fp_other: int = 0
+
+    def __add__(self, other: TargetErrors) -> TargetErrors:
+        return TargetErrors(
+            self.unrecognised + other.unrecognised,
+            self.made_source + other.made_source,
+            self.not_chosen + other.not_chosen,
+            self.fp_no_gold + other.fp_no_gold,
+            self.fp_other + other.fp_other,
+        )
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def target_errors(
+    gold: Sequence[tuple[int, int]],
+    mentions: Sequence[tuple[int, int]],
+    sources: Sequence[tuple[int, int]],
+    targets: Sequence[tuple[int, int]],
+) -> TargetErrors:
+    unrecognised = made_source = not_chosen = 0
+    for g in gold:
+        if any(_overlaps(g, t) for t in targets):
+            continue
+        if not any(_overlaps(g, m) for m in mentions):
+            unrecognised += 1
+        elif any(_overlaps(g, s) for s in sources):
+            made_source += 1
+        else:
+            not_chosen += 1
+    false = sum(1 for t in targets if not any(_overlaps(g, t) for g in gold))
+    return TargetErrors(unrecognised, made_source, not_chosen, false if not gold else 0, false if gold else 0)
+
+
 def _conflibert(ctx: BenchContext, report: BenchReport) -> None:
     sentences = read_bio(str(ctx.path(CONFLIBERT_NER)))
     if ctx.limit:
@@ -199,6 +261,8 @@ def _conflibert(ctx: BenchContext, report: BenchReport) -> None:
     ctx.progress(f"actors: {len(sentences)} ConfliBERT NER sentences")
     res = ctx.analyzer.resources
     src_events, tgt_events, src_syntax, tgt_syntax = Counts(), Counts(), Counts(), Counts()
+    src_resolved, tgt_resolved = Counts(), Counts()
+    errors = TargetErrors()
     with_events = 0
     for n, sent in enumerate(sentences):
         article = Article(id=str(n), text=sent.text)
@@ -210,21 +274,33 @@ def _conflibert(ctx: BenchContext, report: BenchReport) -> None:
         tgt_syntax += span_counts(sent.targets, [(r.start, r.end) for r in syn_tgt])
         if analysis.events:
             with_events += 1
-            ev_src = {(r.start, r.end) for e in analysis.events for r in e.actor}
-            ev_tgt = {(r.start, r.end) for e in analysis.events for r in e.recipient}
+            refs_src = [r for e in analysis.events for r in e.actor]
+            refs_tgt = [r for e in analysis.events for r in e.recipient]
         else:
-            ev_src, ev_tgt = {(r.start, r.end) for r in syn_src}, {(r.start, r.end) for r in syn_tgt}
+            refs_src, refs_tgt = syn_src, syn_tgt
+        ev_src, ev_tgt = {(r.start, r.end) for r in refs_src}, {(r.start, r.end) for r in refs_tgt}
         src_events += span_counts(sent.sources, sorted(ev_src))
         tgt_events += span_counts(sent.targets, sorted(ev_tgt))
+        src_resolved += span_counts(sent.sources, sorted({resolved_span(index, r) for r in refs_src}))
+        tgt_resolved += span_counts(sent.targets, sorted({resolved_span(index, r) for r in refs_tgt}))
+        mentions = [(m.ref.start, m.ref.end) for m in index.mentions]
+        errors += target_errors(sent.targets, mentions, sorted(ev_src), sorted(ev_tgt))
     k = len(sentences)
     report.add(Metric("conflibert_source_span_f1", src_events.f1, CONFLIBERT_SET, "TUNE", k))
     report.add(Metric("conflibert_target_span_f1", tgt_events.f1, CONFLIBERT_SET, "TUNE", k))
+    report.add(Metric("conflibert_source_span_f1_resolved", src_resolved.f1, CONFLIBERT_SET, "TUNE", k))
+    report.add(Metric("conflibert_target_span_f1_resolved", tgt_resolved.f1, CONFLIBERT_SET, "TUNE", k))
     report.add(Metric("conflibert_source_span_f1_syntax_only", src_syntax.f1, CONFLIBERT_SET, "TUNE", k))
     report.add(Metric("conflibert_target_span_f1_syntax_only", tgt_syntax.f1, CONFLIBERT_SET, "TUNE", k))
     report.notes.append(
         f"ConfliBERT: events coded in {with_events} of {k} sentences (others fall back to subject/object mentions); "
         f"source P/R {src_events.precision:.3f}/{src_events.recall:.3f}, "
         f"target P/R {tgt_events.precision:.3f}/{tgt_events.recall:.3f}"
+    )
+    report.notes.append(
+        f"ConfliBERT target errors: {tgt_events.fn} gold targets missed ({errors.unrecognised} with no actor "
+        f"mention in the span, {errors.made_source} made the source, {errors.not_chosen} recognised but not "
+        f"chosen); {tgt_events.fp} false targets ({errors.fp_no_gold} in sentences whose gold has no target)"
     )
 
 
