@@ -379,6 +379,24 @@ def test_title_in_a_historical_name_gives_the_sector_of_the_story(
     assert _code_of(idx, words, "Olmert") == ("ISR", "ELI")
 
 
+def test_intelligence_services_suspects_and_households_are_coded_roles(
+    index: Callable[..., tuple[ActorIndex, list[str]]],
+) -> None:
+    idx, words = index(
+        "Russian intelligence services hacked a bank. Police detained several suspects in 550 households."
+    )
+    ref = idx.ref_at(words.index("services"))
+    assert ref is not None and (ref.text, ref.start, ref.end, ref.country, ref.sector) == (
+        "Russian intelligence services",
+        0,
+        29,
+        "RUS",
+        "SPY",
+    )
+    assert _code_of(idx, words, "suspects")[1] == "CRM"
+    assert _code_of(idx, words, "households")[1] == "CVL"
+
+
 def test_role_word_inside_an_unknown_name_does_not_split_it(analyze: Analyze) -> None:
     analysis = analyze("The Tigray People's Liberation Front signed the deal.", published=date(2022, 11, 3))
     names = [a.name for a in analysis.actors]
