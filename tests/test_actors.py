@@ -304,6 +304,11 @@ def test_both_sides_and_the_two_countries_stand_for_the_pair_named_before(
     ]
 
 
+def test_both_sides_of_a_border_are_not_the_parties(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, words = index("India and China massed troops on both sides of the border.")
+    assert idx.ref_at(words.index("sides")) is None
+
+
 def test_both_sides_urged_by_a_third_party_are_the_other_two(
     index: Callable[..., tuple[ActorIndex, list[str]]],
 ) -> None:

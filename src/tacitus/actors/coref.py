@@ -146,6 +146,8 @@ def _pairs(
         first = tok.i - 1
         if doc[first].lower_ not in _PAIR_WORDS:
             continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
+            continue  # "both sides of the border" is a place
         if doc[first].lower_ == "two" and first > 0 and doc[first - 1].lower_ in ("the", "both", "these", "those"):
             first -= 1
         span = range(first, tok.i + 1)
