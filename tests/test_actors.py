@@ -402,6 +402,41 @@ def test_intelligence_services_suspects_and_households_are_coded_roles(
     assert _code_of(idx, words, "households")[1] == "CVL"
 
 
+def test_capital_receiving_a_transfer_or_aimed_at_is_a_party(
+    index: Callable[..., tuple[ActorIndex, list[str]]],
+) -> None:
+    for text, word, start, country in (
+        ("Israel returned the bodies to Beirut.", "Beirut", 30, "LBN"),
+        ("The Houthis fired missiles at Riyadh.", "Riyadh", 30, "SAU"),
+    ):
+        idx, words = index(text)
+        ref = idx.ref_at(words.index(word))
+        assert ref is not None, word
+        assert (ref.text, ref.start, ref.country, ref.sector) == (word, start, country, "GOV")
+    idx, words = index("The delegation returned to Beirut and met at Riyadh.")
+    assert idx.ref_at(words.index("Beirut")) is None
+    assert idx.ref_at(words.index("Riyadh")) is None
+
+
+def test_capital_left_to_places_is_not_an_unknown_entity(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, words = index("Ghana's president flew to Abuja for talks with Nigerian leaders.")
+    assert idx.ref_at(words.index("Abuja")) is None
+    assert _code_of(idx, words, "leaders") == ("NGA", "GOV")
+
+
+def test_adjacent_country_words_qualify_one_role(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, words = index("Greek Cypriot leaders met the Vatican.")
+    ref = idx.ref_at(words.index("leaders"))
+    assert ref is not None and (ref.text, ref.start, ref.country, ref.sector) == (
+        "Greek Cypriot leaders",
+        0,
+        "CYP",
+        "GOV",
+    )
+    assert idx.refs_in(0, 3) == (ref,)
+    assert _code_of(idx, words, "Vatican") == ("VAT", "GOV")
+
+
 def test_role_word_inside_an_unknown_name_does_not_split_it(analyze: Analyze) -> None:
     analysis = analyze("The Tigray People's Liberation Front signed the deal.", published=date(2022, 11, 3))
     names = [a.name for a in analysis.actors]

@@ -38,6 +38,8 @@ _ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: "against" are left out on purpose: "aid to Armenia", "troops withdrew from Syria" name a party.
 _LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around"})
 _MOTION = frozenset({"to", "from", "into", "toward", "towards", "via"})
+#: Verbs whose "at" phrase is what they aim at ("fired rockets at Riyadh"), not where they happen.
+_AIMED = frozenset({"fire", "shoot", "aim", "launch", "lob", "hurl", "throw", "point", "direct", "lash", "swipe"})
 #: Words whose "to/from" phrase is a destination or origin ("flew to Kyiv", "a road from Kabul"). After
 #: any other word "to/from" names a party ("a letter to Moscow", "an apology from Tokyo", "a visit to
 #: Washington": PLOVER codes the host of a visit as the recipient); "into" and "via" are always places.
@@ -174,7 +176,9 @@ def find_actors(doc: Doc, article: Article, lexicon: ActorLexicon) -> ActorIndex
     hits = _dictionary_hits(doc, lexicon, day)
     drafts, used = _role_groups(doc, hits)
     drafts += _standalone(doc, hits, used)
+    # A capital left to the places stage ("flew to Abuja") is not an unknown entity either.
     covered = {i for d in drafts for i in range(d.start, d.end)}
+    covered |= {i for h in hits if h.entry.kind == "capital" for i in range(h.start, h.end)}
     drafts += _entities(doc, covered)
     drafts = fill_context_country(doc, drafts, hits)
     drafts = _surnames(doc, drafts)
@@ -304,14 +308,22 @@ def _place_phrase(root: Token, capital: bool) -> bool:
     if root.dep_ != "pobj":
         return False
     prep = root.head.lower_
+    governor = root.head.head
+    lemma = governor.lemma_.lower()
+    aimed = lemma in _AIMED or (governor.dep_ == "dobj" and governor.head.lemma_.lower() in _AIMED)
+    if prep == "at" and capital and aimed:
+        return False  # "fired missiles at Riyadh": the target
     if prep in _LOCATIVE:
         return True
     if not capital or prep not in _MOTION:
         return False
     if prep not in ("to", "from", "toward", "towards"):
         return True
-    governor = root.head.head
-    return governor.lemma_.lower() in _TRAVEL or governor.lower_ in _TRAVEL or governor.i == root.head.i
+    if governor.i == root.head.i:
+        return True
+    # "returned the bodies to Beirut", "extradited the suspect to Madrid": a transfer to a party.
+    transfer = governor.pos_ == "VERB" and any(c.dep_ == "dobj" for c in governor.children)
+    return (lemma in _TRAVEL or governor.lower_ in _TRAVEL) and not (transfer and prep == "to")
 
 
 def _dateline(doc: Doc, start: int, end: int) -> bool:
@@ -369,6 +381,12 @@ def _role_groups(doc: Doc, hits: list[Hit]) -> tuple[list[Draft], set[int]]:
                 o = by_end[j + 1]
                 if _is_stance(doc, hits[o].start):
                     start = hits[o].start - 2
+                    j = start - 1
+                    continue
+                if owners and hits[o].end == owners[0].start and hits[o].entry.kind == "country":
+                    # "Greek Cypriot leaders": the nearer country word is the role's; the other qualifies it.
+                    start = hits[o].start
+                    used.add(o)
                     j = start - 1
                     continue
                 owners.insert(0, hits[o])
