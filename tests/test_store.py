@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 import uuid
 from dataclasses import replace
 from datetime import date
@@ -313,6 +314,7 @@ def test_second_writer_gets_a_clear_store_error(db: Path) -> None:
         pass
 
 
+@pytest.mark.slow
 def test_readers_and_a_writer_work_at_once(tmp_path: Path) -> None:
     db = _store(tmp_path / "c.duckdb", [kyiv_article("k0")])
     failures: list[BaseException] = []
@@ -323,6 +325,7 @@ def test_readers_and_a_writer_work_at_once(tmp_path: Path) -> None:
         try:
             while not done.is_set():
                 seen.append(Corpus(db).counts()["articles"])
+                time.sleep(0.02)  # a client polling, not a loop that never lets go of the file
         except BaseException as exc:  # the test reports any reader failure below
             failures.append(exc)
 
@@ -333,11 +336,12 @@ def test_readers_and_a_writer_work_at_once(tmp_path: Path) -> None:
             for i in range(1, 16):
                 progress = IngestProgress(i, i - 1, 0, 0, 0.0)
                 writer.write([kyiv_article(f"k{i}"), aid_article(f"a{i}"), request_article(f"r{i}")], 0, [], progress)
+                time.sleep(0.1)  # as an ingest analyzes the next batch: readers get in between batches
     finally:
         done.set()
         thread.join()
     assert not failures
-    assert seen == sorted(seen) and len(seen) > 1
+    assert seen == sorted(seen) and any(1 < n < 46 for n in seen)  # some reads came between batches
     assert Corpus(db).counts()["articles"] == 46
 
 

@@ -1,5 +1,8 @@
 """``ingest``: read, skip what is stored, analyze the rest, write each batch in one transaction.
 
+Batches are written by one background thread while the engine analyzes the next batch,
+so the store's work (DuckDB releases the GIL) overlaps analysis instead of adding to it.
+
 Resumable and idempotent: articles already in the store (same id; articles without an
 id get ``tacitus.ingest.content_id`` of their text) are skipped before analysis, and a
 batch is committed whole or not at all, so a re-run after a crash completes the rest.
@@ -9,6 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import datetime
@@ -96,7 +100,7 @@ class StoreWriter:
     ) -> int:
         """One batch, the skipped inputs beside it and the run's counts, in one transaction."""
         rows = analysis_rows(analyses, run_id)
-        with writer_connection(self.db, self.timeout) as con:
+        with writer_connection(self.db, self.timeout, checkpoint=False) as con:
             con.begin()
             try:
                 written = insert_rows(con, rows, run_id, errors)
@@ -111,10 +115,12 @@ class StoreWriter:
         return written
 
     def finish_run(self, run_id: int, status: str = "done") -> None:
+        """Mark the run finished and checkpoint, so the store is left whole in one file (no log to replay)."""
         with writer_connection(self.db, self.timeout) as con:
             con.execute(
                 "UPDATE ingest_runs SET status = ?, finished_at = ? WHERE run_id = ?", [status, datetime.now(), run_id]
             )
+            con.execute("CHECKPOINT")
 
 
 #: An engine turns a stream of new articles into batches of (analyses, refused inputs).
@@ -192,12 +198,13 @@ def ingest(
     defaults = defaults or Defaults(max_file_bytes=settings.max_file_bytes)
     engine = engine or local_engine(settings, analyzer, batch_size)
     began = time.monotonic()
-    with StoreWriter(db) as writer:
+    with StoreWriter(db) as writer, ThreadPoolExecutor(max_workers=1, thread_name_prefix="tacitus-store") as pool:
         run_id, stale = writer.start_run(paths, settings)
         known = writer.article_ids()
         seen = stored = already = 0
         all_errors: list[InputError] = []
         pending_errors: list[InputError] = []
+        in_flight: Future[int] | None = None
 
         def counts() -> IngestProgress:
             return IngestProgress(seen, stored, already, len(all_errors), time.monotonic() - began)
@@ -217,13 +224,22 @@ def ingest(
                     known.add(item.id)
                     yield item
 
+        def settle() -> None:
+            """Wait for the batch being written; its errors surface here."""
+            nonlocal stored, in_flight
+            if in_flight is not None:
+                done, in_flight = in_flight, None
+                stored += done.result()
+                if progress:
+                    progress(counts())
+
         def flush(analyses: Sequence[Analysis]) -> None:
-            nonlocal stored
+            """Hand a batch to the writer thread, which writes it while the engine analyzes the next."""
+            nonlocal in_flight
+            settle()  # one batch in flight at most, so the counts a batch writes are exact
             if analyses or pending_errors:
-                stored += writer.write(analyses, run_id, pending_errors, counts())
+                in_flight = pool.submit(writer.write, analyses, run_id, list(pending_errors), counts())
             pending_errors.clear()
-            if progress:
-                progress(counts())
 
         status = "failed"
         try:
@@ -232,7 +248,12 @@ def ingest(
                 pending_errors.extend(refused)
                 flush(analyses)
             flush(())
+            settle()
+            if progress:
+                progress(counts())
             status = "done"
         finally:
+            if in_flight is not None:
+                in_flight.exception()  # the batch in flight commits or rolls back before the run is marked
             writer.finish_run(run_id, status)
     return IngestResult(Path(db), run_id, seen, stored, already, tuple(all_errors), time.monotonic() - began, stale)
