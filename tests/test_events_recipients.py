@@ -65,3 +65,23 @@ def test_staged_strike_is_a_protest_despite_the_lemma_stag(analyze: Callable[...
 def test_police_raid_is_coercion_not_assault(analyze: Callable[..., Analysis]) -> None:
     a = analyze("Police raided the offices of the opposition party in Kenya.")
     assert _events(a, "COERCE") and not _events(a, "ASSAULT")
+
+
+def test_recipients_the_visitor_acts_and_the_host_receives(analyze: Callable[..., Analysis]) -> None:
+    e = next(e for e in analyze("Putin hosted Erdogan in Sochi.").events if e.event == "CONSULT")
+    assert ({a.country for a in e.actor}, {r.country for r in e.recipient}) == ({"TUR"}, {"RUS"})
+
+
+def test_recipients_an_extradited_person_goes_to_the_receiving_country(analyze: Callable[..., Analysis]) -> None:
+    e = next(e for e in analyze("Spain extradited a Russian hacker to the United States.").events)
+    assert (e.event, {r.country for r in e.recipient}) == ("COOPERATE", {"USA"})
+
+
+def test_recipients_weapons_are_no_recipients(analyze: Callable[..., Analysis]) -> None:
+    e = next(e for e in analyze("Syrian forces pounded the town with artillery.").events if e.event == "ASSAULT")
+    assert not [r for r in e.recipient if r.text == "artillery"]
+
+
+def test_recipients_the_place_of_an_uncoded_target_names_it(analyze: Callable[..., Analysis]) -> None:
+    e = next(e for e in analyze("Iraqi troops captured the mosque in Mosul.").events)
+    assert {r.country for r in e.recipient} == {"IRQ"} or {r.text for r in e.recipient} == {"Mosul"}

@@ -44,8 +44,10 @@ _WH = frozenset({"WDT", "WP", "WP$"})
 class Attacher:
     """Actor and recipient attachment over one Doc."""
 
-    def __init__(self, actors: ActorIndex) -> None:
+    def __init__(self, actors: ActorIndex, instruments: frozenset[str] = frozenset()) -> None:
         self.actors = actors
+        #: Words for what an act is done with ("pounded X with artillery"): never its recipient.
+        self.instruments = instruments
 
     def refs(self, head: Token | None) -> tuple[ActorRef, ...]:
         """Coded actors named by the noun phrase at ``head`` and its conjuncts."""
@@ -149,7 +151,7 @@ class Attacher:
         preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in RECIPIENT_PREPS]
         for prep in sorted(preps, key=lambda p: RECIPIENT_PREPS.index(p.lower_)):
             for g in prep.children:
-                if g.dep_ == "pobj" and self.refs(g):
+                if g.dep_ == "pobj" and g.lemma_.lower() not in self.instruments and self.refs(g):
                     return g
             if prep.dep_ == "prt":  # "called on the cabinet": particle, then the object
                 for c in verb.children:
@@ -173,13 +175,24 @@ class Attacher:
                         return c
         return None
 
-    def recipient(self, verb: Token, theme: bool = False) -> tuple[ActorRef, ...]:
+    def recipient(self, verb: Token, theme: bool = False, located: bool = False) -> tuple[ActorRef, ...]:
+        """Whom the verb's act is aimed at; with ``located``, an uncoded object's place stands for it
+        ("shelled a base in Kandahar", "seized the mosque in Mosul")."""
         obj = self.object_of(verb, theme)
         found = self.refs(obj)
         if found or obj is None:
             return found
         # "condemned the attack on Y", "launched an offensive against Y", "lifted a ban imposed on Y"
-        return self.target_in(obj, RECIPIENT_PREPS)
+        found = self.target_in(obj, RECIPIENT_PREPS)
+        if found or not located or obj.dep_ not in {"dobj", "obj", "nsubjpass"}:
+            return found
+        # the place hangs on the object or, as the parser often has it, on the verb
+        for c in (*obj.children, *verb.children):
+            if c.dep_ == "prep" and c.lower_ in {"in", "inside", "near"}:
+                for g in c.children:
+                    if g.dep_ == "pobj" and self.refs(g):
+                        return self.refs(g)
+        return ()
 
     def target_in(self, phrase: Token, preps: Iterable[str]) -> tuple[ActorRef, ...]:
         """The first coded object of one of ``preps`` inside a noun phrase, through its participles."""

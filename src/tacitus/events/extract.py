@@ -31,6 +31,10 @@ _RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 #: Governors that deny that a nominal event takes place ("prevented an attack").
 #: Light verbs whose subject receives the nominal event ("drew criticism from", "faced sanctions").
 _INVERSE_LIGHT = frozenset({"draw", "face", "receive", "attract", "spark", "trigger", "provoke"})
+#: Verbs whose object is who or what is handed on, whatever the type ("extradited a hacker to the US").
+_THEME_VERBS = frozenset({"extradite", "hand", "transfer"})
+#: Types whose uncoded target is named by its place ("shelled a base in Kandahar").
+_LOCATED_TARGET = frozenset({"ASSAULT", "COERCE"})
 #: Types whose direct object is the thing moved or given, not the recipient ("deployed troops").
 _THEME_OBJECT = frozenset({"MOBILIZE", "AID", "RETREAT"})
 #: Cooperative events whose announced non-occurrence is a refusal, with the REJECT mode that fits.
@@ -66,6 +70,23 @@ _INTENT_CAMEO: dict[str, dict[str, str]] = {
     "CONCEDE": {"": "035", "081": "0351", "0813": "0351", "0841": "0353", "085": "0354", "0871": "0356"},
 }
 _BLOCKING = frozenset({"prevent", "avoid", "avert", "deny", "fear", "risk", "thwart", "foil"})
+#: Verbs that only say how an event goes on ("stepped up attacks"): with an event noun as object they code nothing.
+_ASPECTUAL = frozenset(
+    {
+        "intensify",
+        "escalate",
+        "step",
+        "continue",
+        "resume",
+        "begin",
+        "start",
+        "renew",
+        "mount",
+        "wage",
+        "carry",
+        "conduct",
+    }
+)
 #: Verbs that carry a nominal event as their object ("launched an attack", "reached a deal"):
 #: their subject acts, their clause gives date and modality. Other verbs leave the noun alone
 #: ("reduced aid" is not aid).
@@ -77,7 +98,7 @@ _LIGHT_VERBS = frozenset(
         *("offer", "extend", "pay", "finalize", "conclude", "seal", "strike", "perpetrate", "commit", "order"),
         *("intensify", "escalate", "impose", "call", "pledge", "promise", "plan", "prepare", "approve"),
         *("agree", "accept", "broker", "do", "consider", "propose", "threaten", "mull", "weigh", "discuss"),
-        *("draw", "face", "receive", "attract", "spark", "trigger", "provoke"),
+        *("draw", "face", "receive", "attract", "spark", "trigger", "provoke", "step", "renew"),
     }
 )
 
@@ -124,6 +145,10 @@ def verb_words(verb: Token) -> tuple[frozenset[str], frozenset[str]]:
         if dep in {"dobj", "obj", "nsubjpass", "attr", "oprd", "dative"}:
             _np_words(c, out)
             heads.add(c.lemma_.lower())
+            if dep == "dative" and c.pos_ == "ADP":  # "sent tanks to the border" parsed as a dative
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        _np_words(g, out)
         elif dep in {"prt", "acomp", "advmod", "npadvmod"}:
             out.update(_words(c))
         elif dep in {"prep", "agent"}:
@@ -204,7 +229,7 @@ def _weapon_mode(lexicon: EventLexicon, clause: Iterable[Token]) -> Sense | None
 
 
 def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[_Found]:
-    att = Attacher(actors)
+    att = Attacher(actors, frozenset(lexicon.weapons))
     found: list[_Found] = []
     verb_events: dict[int, _Found] = {}
     nouns: list[tuple[Token, Pattern]] = []
@@ -220,24 +245,27 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[_
             if p is None or p.sense is None:
                 continue
             actor_tok = att.subject(tok)
-            recipient = att.recipient(tok)
+            recipient = att.recipient(tok, located=p.sense.event in _LOCATED_TARGET)
             if att.is_passive(tok) and actor_tok is not None and actor_tok.dep_ == "nsubjpass":
                 actor_tok = None
             actor = att.refs(actor_tok)
-            if p.sense.event in _THEME_OBJECT:
+            if p.sense.event in _THEME_OBJECT or tok.lemma_ in _THEME_VERBS:
                 # "deployed its troops", "sent warships": the object is what moves, not a recipient, unless
                 # it is someone else's ("released Indian fishermen")
                 actor_countries = {a.country for a in actor}
                 own = [r for r in recipient if r.country is None or r.country in actor_countries]
                 recipient = att.recipient(tok, theme=True) or tuple(r for r in recipient if r not in own)
-            if not actor and actor_tok is not None and actor_tok.lemma_.lower() in lexicon.nouns:
+            if actor_tok is not None and actor_tok.lemma_.lower() in lexicon.nouns:
                 # "Israeli airstrikes on Gaza killed 12": the event noun's own phrase names who and whom
-                actor, noun_recipient = att.noun_args(actor_tok)
+                noun_actor, noun_recipient = att.noun_args(actor_tok)
+                actor = actor or noun_actor
                 recipient = noun_recipient or recipient
-            if tok.dep_ == "amod":  # "a Qatar-mediated deal", "Iran-backed militias"; not "alleged", "outlawed"
+            if tok.dep_ == "amod":  # "a Qatar-mediated deal"; not "alleged", "outlawed"
                 actor = tuple(r for c in tok.children if c.dep_ in {"npadvmod", "compound"} for r in att.refs(c))
-                if not actor:
-                    continue
+                if not actor or p.sense.event not in {"CONSULT", "AGREE"}:
+                    continue  # "Iran-backed militias", "Houthi-controlled areas" describe; no act is told here
+            if not p.slots and _carries_nominal(tok, lexicon):
+                continue  # "intensified its bombardment": the noun says what happened, the verb only how
                 recipient = att.refs(tok.head) if p.sense.event != "CONSULT" else ()
             recipient = not_actor(recipient, actor)
             if actor and {r.country for r in recipient} <= {a.country for a in actor}:
@@ -269,6 +297,9 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[_
             if tok.dep_ == "xcomp" and tok.head.lemma_ in _VOWS and sense.event in _THREATENABLE:
                 # "vowed to retaliate against Iran": a threat, not an attack
                 sense = Sense("THREATEN", _THREATENABLE[sense.event], sense.context, "138")
+            if sense.event == "CONSULT" and sense.cameo == "043" and recipient:
+                # PLOVER: the visitor is the actor and the host the recipient ("Putin hosted Erdogan")
+                actor, recipient = recipient, actor
             content = _content(tok, sense.event) if sense.event in _CONTENT_TYPES else None
             f = _Found(tok, tok, sense, actor, recipient, content, False, bool(p.slots))
             found.append(f)
@@ -300,6 +331,13 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[_
         if f2 is not None:
             kept.append(f2)
     return kept
+
+
+def _carries_nominal(verb: Token, lexicon: EventLexicon) -> bool:
+    """An aspectual verb ("intensified", "stepped up", "resumed") whose object is an event noun."""
+    if verb.lemma_ not in _ASPECTUAL:
+        return False
+    return any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in lexicon.nouns for c in verb.children)
 
 
 def _mistagged_verb(tok: Token) -> bool:
@@ -414,7 +452,7 @@ def _main_events(found: list[_Found]) -> list[_Found]:
         # "a Qatar-mediated deal": the participle names its own actor, a second event
         for anc in () if tok.dep_ == "amod" else tok.ancestors:
             if tok.dep_ == "conj" and anc.i == tok.head.i:
-                break
+                continue
             g = heads.get(anc.i)
             if g is not None and g is not f and g.sense.event != f.sense.event:
                 dominated = True
