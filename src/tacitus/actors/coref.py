@@ -1,5 +1,8 @@
 """Pronoun and definite-description coreference: "it added" and "the ministry" join the
-nearest compatible earlier actor (subjects first, never across quotation marks)."""
+nearest compatible earlier actor (subjects first, never across quotation marks). "They" after
+coordinated parties ("Armenia and Azerbaijan ... they agreed") and "both sides" / "the two
+countries" stand for each party: one mention per party on the same words, sharing a group, so
+:meth:`~tacitus.actors.ActorIndex.refs_for` returns them all."""
 
 from __future__ import annotations
 

@@ -15,8 +15,10 @@ The passes, in order:
    words; a role with no country of its own takes the context country
    (:func:`tacitus.actors.drafts.context_country`).
 
-Capitals in a locative phrase ("in Kyiv") or a dateline ("KYIV, June 11 -") are places, not
-actors, and are left to the places stage; country names stay actors ("aid to Armenia").
+Capitals in a locative phrase ("in Kyiv"), a destination or origin ("flew to Kyiv") or a dateline
+("KYIV, June 11 -") are places, not actors, and are left to the places stage; a capital that is the
+other party of an exchange ("a letter to Moscow", "an apology from Tokyo", "talks with Washington",
+"fired rockets at Riyadh") is its government. Country names stay actors ("aid to Armenia").
 """
 
 from __future__ import annotations
