@@ -437,6 +437,28 @@ def test_adjacent_country_words_qualify_one_role(index: Callable[..., tuple[Acto
     assert _code_of(idx, words, "Vatican") == ("VAT", "GOV")
 
 
+def test_possessive_country_codes_the_role_or_organisation_after_it(
+    index: Callable[..., tuple[ActorIndex, list[str]]],
+) -> None:
+    idx, words = index("Russia's defence minister warned Iran's Revolutionary Guards.")
+    minister = idx.ref_at(words.index("minister"))
+    assert minister is not None
+    assert (minister.text, minister.start, minister.end, minister.country, minister.sector) == (
+        "Russia's defence minister",
+        0,
+        25,
+        "RUS",
+        "GOV",
+    )
+    guards = idx.ref_at(words.index("Guards"))
+    assert guards is not None and (guards.text, guards.start, guards.country, guards.sector) == (
+        "Revolutionary Guards",
+        40,
+        "IRN",
+        "MIL",
+    )
+
+
 def test_role_word_inside_an_unknown_name_does_not_split_it(analyze: Analyze) -> None:
     analysis = analyze("The Tigray People's Liberation Front signed the deal.", published=date(2022, 11, 3))
     names = [a.name for a in analysis.actors]
