@@ -301,8 +301,10 @@ def test_events_appeals_carry_the_cameo_appeal_code_demands_the_demand_code(anal
     assert one(analyze("France demanded that Iran release the sailors."), "REQUEST").cameo == "100"
 
 
-def test_events_lifting_a_curfew_is_a_concession_and_calling_off_a_strike_too(analyze: Analyze) -> None:
-    assert one(analyze("The Syrian government lifted the curfew in Homs."), "CONCEDE").cameo == "0813"
+def test_events_easing_follows_cameo2plover_and_calling_off_a_strike_is_a_concession(analyze: Analyze) -> None:
+    # CAMEO2PLOVER: easing a curfew (0813) or sanctions (085) is RETREAT, easing other restrictions (081) CONCEDE
+    assert one(analyze("The Syrian government lifted the curfew in Homs."), "RETREAT").cameo == "0813"
+    assert one(analyze("Sudan eased restrictions on aid agencies."), "CONCEDE").cameo == "081"
     assert one(analyze("Colombian truckers called off their strike on Friday."), "CONCEDE").actor[0].country == "COL"
 
 
@@ -316,3 +318,36 @@ def test_events_a_circumstance_inside_another_event_is_not_a_second_event(analyz
 def test_events_coordinated_events_both_stay(analyze: Analyze) -> None:
     a = analyze("Russian forces shelled Kharkiv and seized two villages.")
     assert {e.event for e in a.events} == {"ASSAULT", "COERCE"}
+
+
+def test_events_handing_property_back_is_a_retreat_going_back_is_not(analyze: Analyze) -> None:
+    e = one(analyze("The United States returned two paintings to the government of Brazil."), "RETREAT")
+    assert (e.cameo, {r.country for r in e.recipient}) == ("0842", {"BRA"})
+    assert not [x for x in analyze("The Afghan president returned to Kabul on Monday.").events if x.event == "RETREAT"]
+
+
+def test_events_a_round_of_exercises_is_coded_on_the_exercises(analyze: Analyze) -> None:
+    e = one(analyze("Jordan and the United States began a new round of joint military exercises."), "COOPERATE")
+    assert {a.country for a in e.actor} == {"JOR", "USA"}
+
+
+def test_events_a_hyphenated_cease_fire_is_a_ceasefire(analyze: Analyze) -> None:
+    e = one(analyze("The Afghan president announced a cease-fire with the Taliban."), "RETREAT")
+    assert e.mode == "ceasefire"
+
+
+def test_events_saying_another_party_must_act_is_a_demand_of_it(analyze: Analyze) -> None:
+    e = one(analyze("The Greek minister said Turkey must withdraw its ships."), "REQUEST")
+    assert (e.cameo, e.modality) == ("100", "asserted")
+    assert ({a.country for a in e.actor}, {r.country for r in e.recipient}) == ({"GRC"}, {"TUR"})
+    assert not [x for x in analyze("Iran said it must defend itself.").events if x.event == "REQUEST"]
+
+
+def test_events_suspending_aid_or_ending_mediation_reduces_relations(analyze: Analyze) -> None:
+    assert one(analyze("The United States announced a suspension of aid to Pakistan."), "SANCTION").cameo == "162"
+    assert one(analyze("Norway ended its mediation between the government and the rebels."), "SANCTION").cameo == "165"
+
+
+def test_events_sharing_a_view_is_no_agreement(analyze: Analyze) -> None:
+    assert analyze("French officials said they agree with Germany that the plan is too costly.").events == ()
+    assert one(analyze("Spain agrees with France on a new fisheries deal."), "AGREE").actor[0].country == "ESP"

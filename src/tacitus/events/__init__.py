@@ -5,7 +5,8 @@ most specific pattern over its dependents picks the PLOVER event, mode and CAMEO
 Arguments come from the parse (``args.py``): subject or passive agent as actor, object
 or prepositional target as recipient, control and coordination followed; coded actors come
 from the actors stage (``ActorIndex.ref_at``). Date, negation, modality and place come from
-the clause (``clause.py``).
+the clause (``clause.py``). One clause reports one main event: events told inside another
+event's clause are dropped, and the same event told twice is merged (``found.py``).
 """
 
 from __future__ import annotations

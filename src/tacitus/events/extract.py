@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -19,8 +19,9 @@ from tacitus.events.clause import (
     modality_of,
     quote_for,
 )
+from tacitus.events.found import Found, dedupe, main_events
 from tacitus.events.lexicon import EventLexicon, Pattern, Sense
-from tacitus.model import ActorRef, Event, Modality, Quote, Span
+from tacitus.model import Event, Modality, Quote, Span
 from tacitus.when import TimeExpr
 from tacitus.where import PlaceMention, place_for_clause
 
@@ -70,6 +71,11 @@ _INTENT_CAMEO: dict[str, dict[str, str]] = {
     "CONCEDE": {"": "035", "081": "0351", "0813": "0351", "0841": "0353", "085": "0354", "0871": "0356"},
 }
 _BLOCKING = frozenset({"prevent", "avoid", "avert", "deny", "fear", "risk", "thwart", "foil"})
+#: Speech verbs whose "must" complement is a demand ("said Israel must end the attacks").
+_SAYING = frozenset({"say", "insist", "declare", "state", "stress", "reiterate", "tell", "argue", "add", "write"})
+_DEMAND = Sense("REQUEST", None, (), "100")
+#: Nouns that count events ("a new round of talks", "a series of attacks"): the counted noun codes.
+_SERIES = frozenset({"round", "series", "wave", "spate", "string", "number"})
 #: Verbs that only say how an event goes on ("stepped up attacks"): with an event noun as object they code nothing.
 _ASPECTUAL = frozenset(
     {
@@ -98,24 +104,9 @@ _LIGHT_VERBS = frozenset(
         *("offer", "extend", "pay", "finalize", "conclude", "seal", "strike", "perpetrate", "commit", "order"),
         *("intensify", "escalate", "impose", "call", "pledge", "promise", "plan", "prepare", "approve"),
         *("agree", "accept", "broker", "do", "consider", "propose", "threaten", "mull", "weigh", "discuss"),
-        *("draw", "face", "receive", "attract", "spark", "trigger", "provoke", "step", "renew"),
+        *("draw", "face", "receive", "attract", "spark", "trigger", "provoke", "step", "renew", "perform"),
     }
 )
-
-
-@dataclass(frozen=True, slots=True)
-class _Found:
-    """A coded trigger before it becomes an Event."""
-
-    trigger: Token
-    clause: Token  # the verb whose clause gives date, modality, place
-    sense: Sense
-    actor: tuple[ActorRef, ...]
-    recipient: tuple[ActorRef, ...]
-    content: Span | None
-    nominal: bool
-    specific: bool
-    also: tuple[Token, ...] = ()  # further triggers of the same event ("shelled the city, killing five")
 
 
 def _words(tok: Token) -> list[str]:
@@ -228,21 +219,28 @@ def _weapon_mode(lexicon: EventLexicon, clause: Iterable[Token]) -> Sense | None
     return None
 
 
-def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[_Found]:
+def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[Found]:
     att = Attacher(actors, frozenset(lexicon.weapons))
-    found: list[_Found] = []
-    verb_events: dict[int, _Found] = {}
+    found: list[Found] = []
+    verb_events: dict[int, Found] = {}
     nouns: list[tuple[Token, Pattern]] = []
     for tok in doc:
         pos = tok.pos_
         if pos == "VERB" or _mistagged_verb(tok):
+            demand = _reported_demand(tok, att)
+            if demand is not None:
+                found.append(demand)
+                verb_events[tok.i] = demand
+                continue
             lemma = tok.lemma_.lower()
             pats = lexicon.verbs.get(_LEMMA_FIXES.get(lemma, lemma))
             if not pats:
                 continue
             words, heads = verb_words(tok)
             p = best(pats, words, heads)
-            if p is None or p.sense is None:
+            if tok.lemma_ == "return" and (p is None or p.sense is None or p.sense.event == "CONSULT"):
+                p = _returned(tok, att) or p  # "returned the artifacts to Peru", not "returned to Kabul"
+            if p is None or p.sense is None or _shared_view(tok):
                 continue
             actor_tok = att.subject(tok)
             recipient = att.recipient(tok, located=p.sense.event in _LOCATED_TARGET)
@@ -301,7 +299,7 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[_
                 # PLOVER: the visitor is the actor and the host the recipient ("Putin hosted Erdogan")
                 actor, recipient = recipient, actor
             content = _content(tok, sense.event) if sense.event in _CONTENT_TYPES else None
-            f = _Found(tok, tok, sense, actor, recipient, content, False, bool(p.slots))
+            f = Found(tok, tok, sense, actor, recipient, content, False, bool(p.slots))
             found.append(f)
             verb_events[tok.i] = f
         elif pos in {"NOUN", "PROPN"}:
@@ -311,7 +309,7 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[_
                 if p is not None and p.sense is not None:
                     nouns.append((tok, p))
     # Complements of another event are its content, not events of their own ("urged X to attack").
-    kept: list[_Found] = []
+    kept: list[Found] = []
     merged: dict[int, list[Token]] = {}
     for f in found:
         parent = _parent_event(f.trigger, verb_events)
@@ -333,6 +331,21 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[_
     return kept
 
 
+#: CAMEO 0842, return or release property: PLOVER RETREAT ("the return of confiscated property").
+_RETURN_PROPERTY = Pattern((), Sense("RETREAT", None, ("legal",), "0842"), True)
+
+
+def _returned(verb: Token, att: Attacher) -> Pattern | None:
+    """Something handed back to a coded party: an object and a "to" phrase naming who gets it."""
+    if not any(c.dep_ in {"dobj", "obj", "nsubjpass"} for c in verb.children):
+        return None
+    to_someone = any(
+        c.dep_ in {"prep", "dative"} and c.lower_ == "to" and any(g.dep_ == "pobj" and att.refs(g) for g in c.children)
+        for c in verb.children
+    )
+    return _RETURN_PROPERTY if to_someone else None
+
+
 def _carries_nominal(verb: Token, lexicon: EventLexicon) -> bool:
     """An aspectual verb ("intensified", "stepped up", "resumed") whose object is an event noun."""
     if verb.lemma_ not in _ASPECTUAL:
@@ -340,17 +353,45 @@ def _carries_nominal(verb: Token, lexicon: EventLexicon) -> bool:
     return any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in lexicon.nouns for c in verb.children)
 
 
+def _shared_view(verb: Token) -> bool:
+    """ "They agree with Scott that ...", "agreed with the Senate that ...": an opinion shared (CAMEO 019, which
+    PLOVER drops), not a commitment to cooperate."""
+    if verb.lemma_ not in {"agree", "concur"} or any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    with_someone = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+    # present tense alone is no sign: headlines tell past agreements so ("Spain agrees with France on ...")
+    said = verb.tag_ in {"VBP", "VBZ"} and verb.dep_ == "ccomp" and verb.head.lemma_ in _SAYING
+    return with_someone and (said or any(c.dep_ == "ccomp" for c in verb.children))
+
+
+def _reported_demand(verb: Token, att: Attacher) -> Found | None:
+    """ "X said Y must end the attacks": X demands it of Y (CAMEO 10), whatever the demanded act is."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_ not in _SAYING:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in verb.children):
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None  # "must not be allowed": a warning, not a demand of anyone named
+    actor = att.refs(att.subject(verb.head))
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    recipient = not_actor(att.refs(subject), actor)
+    if not actor or (subject is not None and subject.pos_ == "PRON" and not recipient):
+        return None  # "said it must act": an obligation the speaker states for itself
+    content = _span(verb.doc, verb.left_edge.i, verb.right_edge.i + 1)
+    return Found(verb, verb.head, _DEMAND, actor, recipient, content, False, True)
+
+
 def _mistagged_verb(tok: Token) -> bool:
     """A clause head the tagger took for a noun ("Protesters rally", "Iran slams US") that has a subject."""
     return tok.pos_ in {"NOUN", "PROPN", "ADJ"} and tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children)
 
 
-def _governing_event(noun: Token, verb_events: dict[int, _Found]) -> bool:
+def _governing_event(noun: Token, verb_events: dict[int, Found]) -> bool:
     head = noun.head.head if noun.dep_ == "pobj" else noun.head
     return head.i in verb_events
 
 
-def _parent_event(verb: Token, verb_events: dict[int, _Found]) -> _Found | None:
+def _parent_event(verb: Token, verb_events: dict[int, Found]) -> Found | None:
     for gov in governors(verb)[:2]:
         if gov.i in verb_events and verb.dep_ != "conj":
             return verb_events[gov.i]
@@ -359,20 +400,25 @@ def _parent_event(verb: Token, verb_events: dict[int, _Found]) -> _Found | None:
     return None
 
 
-def _nominal(noun: Token, p: Pattern, att: Attacher, verb_events: dict[int, _Found]) -> _Found | None:
+def _nominal(noun: Token, p: Pattern, att: Attacher, verb_events: dict[int, Found]) -> Found | None:
     """A nominal event ("the 12-day war", "signed a ceasefire agreement", "Israeli airstrikes on Gaza")."""
     assert p.sense is not None
     if noun.dep_ == "compound":
         return None  # "ceasefire agreement": the head noun codes
     # the head verb of the noun's phrase
     gov = noun.head
+    slot = noun  # what fills the clause role: the noun, or the series it is counted in
     via_prep = False
     if noun.dep_ == "pobj" and gov.dep_ == "prep":
-        gov = gov.head
-        via_prep = True
+        if gov.lower_ == "of" and gov.head.lemma_ in _SERIES and gov.head.dep_ in {"dobj", "obj", "nsubj"}:
+            slot = gov.head  # "began a new round of joint exercises": the round stands for the exercises
+            gov = slot.head
+        else:
+            gov = gov.head
+            via_prep = True
     if gov.i in verb_events:
         host = verb_events[gov.i]
-        if noun.dep_ in {"dobj", "obj", "nsubjpass", "attr"} or via_prep or host.sense.event == p.sense.event:
+        if slot.dep_ in {"dobj", "obj", "nsubjpass", "attr"} or via_prep or host.sense.event == p.sense.event:
             return None  # the object of "condemned the attack" is that event's content
     if gov.lemma_ in _BLOCKING:
         return None
@@ -381,15 +427,15 @@ def _nominal(noun: Token, p: Pattern, att: Attacher, verb_events: dict[int, _Fou
             return None  # "three days of fighting killed 20": one ASSAULT, coded on the verb
     actor, recipient = att.noun_args(noun)
     clause = noun
-    is_object = noun.dep_ in {"dobj", "obj", "attr"} and gov.pos_ in {"VERB", "AUX"}
+    is_object = slot.dep_ in {"dobj", "obj", "attr"} and gov.pos_ in {"VERB", "AUX"}
     if is_object and _LEMMA_FIXES.get(gov.lemma_, gov.lemma_) not in _LIGHT_VERBS:
         return None
     light = is_object
     if light and any(a.i in verb_events and verb_events[a.i].sense.event in _CONTENT_TYPES for a in gov.ancestors):
         return None  # "rejected a request to hold a rally": what is asked, refused or threatened
-    if noun.dep_ == "nsubj" and gov.lemma_ == "be" and any(c.dep_ in {"acomp", "attr"} for c in gov.children):
+    if slot.dep_ == "nsubj" and gov.lemma_ == "be" and any(c.dep_ in {"acomp", "attr"} for c in gov.children):
         return None  # "said the talks were useful": described, not told
-    if light or (noun.dep_ in {"nsubj", "nsubjpass"} and gov.pos_ in {"VERB", "AUX"}):
+    if light or (slot.dep_ in {"nsubj", "nsubjpass"} and gov.pos_ in {"VERB", "AUX"}):
         clause = gov
     if light and gov.lemma_ in _INVERSE_LIGHT:
         # "drew criticism from France": the subject is on the receiving end
@@ -416,7 +462,7 @@ def _nominal(noun: Token, p: Pattern, att: Attacher, verb_events: dict[int, _Fou
     if clause is noun and not actor and not recipient:
         return None  # a bare mention in passing ("since the war"), not an event told here
     recipient = tuple(r for r in recipient if r not in actor)
-    return _Found(noun, clause, p.sense, actor, recipient, None, True, bool(p.slots))
+    return Found(noun, clause, p.sense, actor, recipient, None, True, bool(p.slots))
 
 
 def extract_events(
@@ -430,40 +476,13 @@ def extract_events(
 ) -> tuple[Event, ...]:
     """PLOVER events of one article, ids E1, E2, ... in text order, repeated mentions merged."""
     events: list[Event] = []
-    for f in sorted(_main_events(find_triggers(doc, actors, lexicon)), key=lambda f: f.trigger.i):
+    for f in sorted(main_events(find_triggers(doc, actors, lexicon)), key=lambda f: f.trigger.i):
         events.append(_build(f, published, times, places, quotes, lexicon))
-    return _dedupe(events)
-
-
-def _main_events(found: list[_Found]) -> list[_Found]:
-    """Drop an event told inside another event's clause, of another type: its circumstance, not a second event.
-
-    "arrested him for collaborating with rebels", "killed protesters who were marching", "sent troops
-    to help": the governing event is what the sentence reports. A conjunct ("attacked X and seized Y"),
-    a reported complement ("said it had attacked") and a participle naming its own actor ("a
-    Qatar-mediated deal") stay events of their own.
-    """
-    heads = {f.trigger.i: f for f in found}
-    heads.update({f.clause.i: f for f in found if f.nominal and f.clause.i != f.trigger.i})
-    kept: list[_Found] = []
-    for f in found:
-        tok = f.trigger
-        dominated = False
-        # "a Qatar-mediated deal": the participle names its own actor, a second event
-        for anc in () if tok.dep_ == "amod" else tok.ancestors:
-            if tok.dep_ == "conj" and anc.i == tok.head.i:
-                continue
-            g = heads.get(anc.i)
-            if g is not None and g is not f and g.sense.event != f.sense.event:
-                dominated = True
-                break
-        if not dominated:
-            kept.append(f)
-    return kept
+    return dedupe(events)
 
 
 def _build(
-    f: _Found,
+    f: Found,
     published: date | None,
     times: tuple[TimeExpr, ...],
     places: tuple[PlaceMention, ...],
@@ -501,7 +520,7 @@ def _build(
     claimed_by = quote.speaker_actor if quote else None
     if modality == "asserted" and is_historical(when, published):
         modality = "historical"
-    elif modality == "asserted" and quote is not None:
+    elif modality == "asserted" and quote is not None and f.sense is not _DEMAND:  # a demand is the saying itself
         modality = "reported"
     actor = f.actor
     recipient = f.recipient
@@ -536,29 +555,3 @@ def _build(
         mentions=(trigger, *(Span(t.text, t.idx, t.idx + len(t.text)) for t in f.also)),
         score=lexicon.score(sense.event, sense.mode),
     )
-
-
-def _key(e: Event) -> tuple[object, ...] | None:
-    if not e.actor:
-        return None
-    ids = tuple(sorted(a.actor_id or a.country or a.text for a in e.actor))
-    rids = tuple(sorted(r.actor_id or r.country or r.text for r in e.recipient))
-    # told by the outlet or by a quoted source, it is the same event
-    modality = "asserted" if e.modality == "reported" else e.modality
-    return (e.event, ids, rids, e.date, e.negated, modality)
-
-
-def _dedupe(events: list[Event]) -> tuple[Event, ...]:
-    """The same event told twice becomes one event with two evidence spans; ids in text order."""
-    out: list[Event] = []
-    by_key: dict[tuple[object, ...], int] = {}
-    for e in events:
-        key = _key(e)
-        if key is not None and key in by_key:
-            i = by_key[key]
-            out[i] = replace(out[i], mentions=(*out[i].mentions, e.trigger))
-            continue
-        if key is not None:
-            by_key[key] = len(out)
-        out.append(e)
-    return tuple(replace(e, id=f"E{n}") for n, e in enumerate(out, start=1))

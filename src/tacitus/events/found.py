@@ -1,0 +1,82 @@
+"""A coded trigger before it becomes an event, and the choices made over a sentence's or an article's events.
+
+``main_events`` keeps the event a clause reports and drops its circumstances; ``dedupe`` merges the
+same event told twice into one with several evidence spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from tacitus.events.lexicon import Sense
+from tacitus.model import ActorRef, Event, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A coded trigger before it becomes an Event."""
+
+    trigger: Token
+    clause: Token  # the verb whose clause gives date, modality, place
+    sense: Sense
+    actor: tuple[ActorRef, ...]
+    recipient: tuple[ActorRef, ...]
+    content: Span | None
+    nominal: bool
+    specific: bool
+    also: tuple[Token, ...] = ()  # further triggers of the same event ("shelled the city, killing five")
+
+
+def main_events(found: list[Found]) -> list[Found]:
+    """Drop an event told inside another event's clause, of another type: its circumstance, not a second event.
+
+    "arrested him for collaborating with rebels", "killed protesters who were marching", "sent troops
+    to help": the governing event is what the sentence reports. A conjunct ("attacked X and seized Y"),
+    a reported complement ("said it had attacked") and a participle naming its own actor ("a
+    Qatar-mediated deal") stay events of their own.
+    """
+    heads = {f.trigger.i: f for f in found}
+    heads.update({f.clause.i: f for f in found if f.nominal and f.clause.i != f.trigger.i})
+    kept: list[Found] = []
+    for f in found:
+        tok = f.trigger
+        dominated = False
+        # "a Qatar-mediated deal": the participle names its own actor, a second event
+        for anc in () if tok.dep_ == "amod" else tok.ancestors:
+            if tok.dep_ == "conj" and anc.i == tok.head.i:
+                continue
+            g = heads.get(anc.i)
+            if g is not None and g is not f and g.sense.event != f.sense.event:
+                dominated = True
+                break
+        if not dominated:
+            kept.append(f)
+    return kept
+
+
+def _key(e: Event) -> tuple[object, ...] | None:
+    if not e.actor:
+        return None
+    ids = tuple(sorted(a.actor_id or a.country or a.text for a in e.actor))
+    rids = tuple(sorted(r.actor_id or r.country or r.text for r in e.recipient))
+    # told by the outlet or by a quoted source, it is the same event
+    modality = "asserted" if e.modality == "reported" else e.modality
+    return (e.event, ids, rids, e.date, e.negated, modality)
+
+
+def dedupe(events: list[Event]) -> tuple[Event, ...]:
+    """The same event told twice becomes one event with two evidence spans; ids in text order."""
+    out: list[Event] = []
+    by_key: dict[tuple[object, ...], int] = {}
+    for e in events:
+        key = _key(e)
+        if key is not None and key in by_key:
+            i = by_key[key]
+            out[i] = replace(out[i], mentions=(*out[i].mentions, e.trigger))
+            continue
+        if key is not None:
+            by_key[key] = len(out)
+        out.append(e)
+    return tuple(replace(e, id=f"E{n}") for n, e in enumerate(out, start=1))
