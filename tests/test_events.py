@@ -351,3 +351,13 @@ def test_events_suspending_aid_or_ending_mediation_reduces_relations(analyze: An
 def test_events_sharing_a_view_is_no_agreement(analyze: Analyze) -> None:
     assert analyze("French officials said they agree with Germany that the plan is too costly.").events == ()
     assert one(analyze("Spain agrees with France on a new fisheries deal."), "AGREE").actor[0].country == "ESP"
+
+
+def test_events_forces_put_on_alert_mobilize_for_their_own_side(analyze: Analyze) -> None:
+    e = one(analyze("Iraqi police were put on high alert in Baghdad."), "MOBILIZE")
+    assert {a.country for a in e.actor} == {"IRQ"}
+
+
+def test_events_breaking_up_a_meeting_and_closing_newspapers_coerce(analyze: Analyze) -> None:
+    assert one(analyze("Police in Zimbabwe broke up an opposition meeting."), "COERCE").mode == "restrict"
+    assert one(analyze("The Turkish government shut down 15 newspapers."), "COERCE").mode == "censor"

@@ -74,6 +74,8 @@ _BLOCKING = frozenset({"prevent", "avoid", "avert", "deny", "fear", "risk", "thw
 #: Speech verbs whose "must" complement is a demand ("said Israel must end the attacks").
 _SAYING = frozenset({"say", "insist", "declare", "state", "stress", "reiterate", "tell", "argue", "add", "write"})
 _DEMAND = Sense("REQUEST", None, (), "100")
+#: Verbs of going somewhere: a visit's host is the place reached.
+_TRAVEL = frozenset({"arrive", "travel", "fly", "come", "head", "go", "land"})
 #: Nouns that count events ("a new round of talks", "a series of attacks"): the counted noun codes.
 _SERIES = frozenset({"round", "series", "wave", "spate", "string", "number"})
 #: Verbs that only say how an event goes on ("stepped up attacks"): with an event noun as object they code nothing.
@@ -246,6 +248,9 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[F
             recipient = att.recipient(tok, located=p.sense.event in _LOCATED_TARGET)
             if att.is_passive(tok) and actor_tok is not None and actor_tok.dep_ == "nsubjpass":
                 actor_tok = None
+            if actor_tok is None and p.sense.event == "MOBILIZE" and att.is_passive(tok):
+                # "police were put on alert": the forces mobilized act for their own side
+                actor_tok = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             actor = att.refs(actor_tok)
             if p.sense.event in _THEME_OBJECT or tok.lemma_ in _THEME_VERBS:
                 # "deployed its troops", "sent warships": the object is what moves, not a recipient, unless
@@ -265,6 +270,16 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[F
             if not p.slots and _carries_nominal(tok, lexicon):
                 continue  # "intensified its bombardment": the noun says what happened, the verb only how
                 recipient = att.refs(tok.head) if p.sense.event != "CONSULT" else ()
+            if not recipient and p.sense.event == "CONSULT" and tok.lemma_ in _TRAVEL:
+                # "arrived in Jakarta for talks": the host is where the visitor goes
+                recipient = tuple(
+                    r
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ in {"in", "to", "at"}
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                    for r in att.refs(g)
+                )
             recipient = not_actor(recipient, actor)
             if actor and {r.country for r in recipient} <= {a.country for a in actor}:
                 # "recalled its ambassador from Russia", "continued their attacks on Y": the object is the
