@@ -18,8 +18,8 @@ from tacitus.model import Event
 REGRESSION = Path(__file__).resolve().parent / "data" / "events" / "regression.tsv"
 #: Measured 2026-11-29: 104 of 106 rows (0.981) with the shipped lexicon and the actors/dates stages of that day;
 #: round 2 (130 rows added, one per common verb of each type): 232 of 236 (0.983).
-#: Round 3 (156 rows: the weak types, every CAMEO root, generic verbs coding nothing, reported demands; a host
-#: is the recipient, per the PLOVER manual): 389 of 392 (0.992).
+#: Round 3 (159 rows: the weak types, every CAMEO root, generic verbs coding nothing, reported demands; a host
+#: is the recipient, per the PLOVER manual): 392 of 395 (0.992).
 FLOOR = 0.99
 
 
