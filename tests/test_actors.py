@@ -73,6 +73,22 @@ def test_demonym_and_possessive_give_the_role_its_country(index: Callable[..., t
     assert mention is not None and mention.ref.text == "Azerbaijan's foreign ministry"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("Nepali police arrested two men.", "NPL"),
+        ("Swedish police arrested two men.", "SWE"),
+        ("Sri Lankan police arrested two men.", "LKA"),
+        ("Kazakh police arrested two men.", "KAZ"),
+    ],
+)
+def test_adjectives_missing_from_phoenix_code_the_role(
+    index: Callable[..., tuple[ActorIndex, list[str]]], sentence: str, country: str
+) -> None:
+    idx, words = index(sentence)
+    assert _code_of(idx, words, "police") == (country, "COP")
+
+
 def test_title_and_name_are_one_mention(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
     idx, words = index("Armenian Foreign Minister Edward Nalbandian arrived on Tuesday.")
     ref = idx.ref_at(words.index("Nalbandian"))

@@ -85,3 +85,13 @@ def test_recipients_weapons_are_no_recipients(analyze: Callable[..., Analysis]) 
 def test_recipients_the_place_of_an_uncoded_target_names_it(analyze: Callable[..., Analysis]) -> None:
     e = next(e for e in analyze("Iraqi troops captured the mosque in Mosul.").events)
     assert {r.country for r in e.recipient} == {"IRQ"} or {r.text for r in e.recipient} == {"Mosul"}
+
+
+def test_they_after_two_coordinated_countries_makes_both_the_actor(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Armenia and Azerbaijan held talks in Geneva. They agreed to exchange prisoners.")
+    assert ({"ARM", "AZE"}, set()) in _events(a, "AGREE")
+
+
+def test_coordinated_demonyms_on_one_role_are_both_actors(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Ukrainian and Russian negotiators met in Istanbul.")
+    assert _events(a, "CONSULT") == [({"UKR", "RUS"}, set())]

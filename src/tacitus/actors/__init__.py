@@ -30,6 +30,7 @@ SHIPPED = (
     "leaders.tsv",
     "capitals.tsv",
     "roles.tsv",
+    "demonyms.tsv",
     "countries.tsv",
     "phoenix_countries.tsv",
     "phoenix_international.tsv",

@@ -58,11 +58,12 @@ class Attacher:
         out: list[ActorRef] = []
         for h in (head, *head.conjuncts):
             out.extend(self._find(h))
-        seen: set[tuple[int, int]] = set()
+        # one key per actor on a span: "they" after "Armenia and Azerbaijan" is two refs on one span
+        seen: set[tuple[int, int, str | None]] = set()
         unique: list[ActorRef] = []
         for r in out:
-            if (r.start, r.end) not in seen:
-                seen.add((r.start, r.end))
+            if (r.start, r.end, r.actor_id) not in seen:
+                seen.add((r.start, r.end, r.actor_id))
                 unique.append(r)
         return tuple(unique)
 
@@ -72,7 +73,7 @@ class Attacher:
             tok, depth = queue.pop(0)
             ref = self.actors.ref_at(tok)
             if ref is not None:
-                found = [ref]
+                found = list(self.actors.refs_for(tok)) or [ref]
                 for c in tok.conjuncts:
                     other = self.actors.ref_at(c)
                     if other is not None and other != ref:
