@@ -19,12 +19,15 @@ from tacitus.when import TimeExpr
 NESTED = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "pcomp"})
 _HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-#: Verbs whose complement is an intended or planned act ("plans to attack").
+#: Verbs whose complement is an intended or planned act ("plans to attack"). A decision is the act itself
+#: ("decided to ease sanctions" is CAMEO 085, not an intent), so "decide" is not one of them.
 _FUTURE_GOVERNORS = frozenset(
-    {"plan", "intend", "prepare", "expect", "aim", "schedule", "hope", "want", "seek", "wish", "decide", "go", "set"}
+    {"plan", "intend", "prepare", "expect", "aim", "schedule", "hope", "want", "seek", "wish", "go", "set"}
 )
-#: Verbs whose complement is only entertained ("considering sanctions").
-_HYPOTHETICAL_GOVERNORS = frozenset({"consider", "propose", "suggest", "mull", "weigh", "contemplate", "discuss"})
+#: Verbs whose complement is only entertained ("considering sanctions", "exploring the possibility of sending").
+_HYPOTHETICAL_GOVERNORS = frozenset(
+    {"consider", "propose", "suggest", "mull", "weigh", "contemplate", "discuss", "explore"}
+)
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 #: Adjectives whose complement is an act announced as intended ("ready to send troops").
 _WILLING = frozenset({"willing", "ready", "prepared", "eager", "determined", "poised", "committed"})
@@ -57,11 +60,19 @@ def clause_tokens(head: Token) -> set[int]:
     return out
 
 
+#: Nouns naming an option whose verb governs the act ("considering the option of sending troops").
+_OPTION_NOUNS = frozenset({"possibility", "option", "idea", "prospect"})
+
+
 def governors(head: Token) -> list[Token]:
     """The chain of verbs that take ``head`` as complement or conjunct (xcomp/ccomp/advcl/conj), nearest first."""
     chain: list[Token] = []
     tok = head
-    while tok.dep_ in {"xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep"} and tok.head.i != tok.i:
+    while tok.head.i != tok.i and (
+        tok.dep_ in {"xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep"}
+        # "exploring the possibility of sending": the option noun passes its verb on
+        or (tok.dep_ == "dobj" and tok.lemma_ in _OPTION_NOUNS)
+    ):
         tok = tok.head
         if tok.pos_ in {"VERB", "AUX"}:
             chain.append(tok)
