@@ -361,3 +361,21 @@ def test_events_forces_put_on_alert_mobilize_for_their_own_side(analyze: Analyze
 def test_events_breaking_up_a_meeting_and_closing_newspapers_coerce(analyze: Analyze) -> None:
     assert one(analyze("Police in Zimbabwe broke up an opposition meeting."), "COERCE").mode == "restrict"
     assert one(analyze("The Turkish government shut down 15 newspapers."), "COERCE").mode == "censor"
+
+
+def test_events_a_decision_is_the_act_not_an_intent(analyze: Analyze) -> None:
+    e = one(analyze("Japan decided to ease its sanctions on North Korea."), "RETREAT")
+    assert (e.modality, e.cameo) == ("asserted", "085")
+    planned = one(analyze("Japan plans to ease its sanctions on North Korea."), "CONCEDE")
+    assert (planned.modality, planned.cameo) == ("future", "0354")
+
+
+def test_events_troops_sent_as_peacekeepers_are_aid(analyze: Analyze) -> None:
+    e = one(analyze("Ghana is sending troops to the United Nations peacekeeping force in Mali."), "AID")
+    assert e.cameo == "074"
+    assert one(analyze("Russia sent troops to Crimea."), "MOBILIZE").cameo == "154"
+
+
+def test_events_experts_sent_to_investigate_code_the_investigation(analyze: Analyze) -> None:
+    events = analyze("The Dutch government sent a team of experts to investigate the crash.").events
+    assert [(e.event, e.mode) for e in events] == [("ACCUSE", "investigate")]

@@ -77,6 +77,8 @@ _DEMAND = Sense("REQUEST", None, (), "100")
 #: Verbs of going somewhere: a visit's host is the place reached.
 _TRAVEL = frozenset({"arrive", "travel", "fly", "come", "head", "go", "land"})
 #: Nouns that count events ("a new round of talks", "a series of attacks"): the counted noun codes.
+#: Words marking troops sent as peacekeepers.
+_PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper", "peacekeepers"})
 _SERIES = frozenset({"round", "series", "wave", "spate", "string", "number"})
 #: Verbs that only say how an event goes on ("stepped up attacks"): with an event noun as object they code nothing.
 _ASPECTUAL = frozenset(
@@ -510,6 +512,10 @@ def _build(
         weapon = _weapon_mode(lexicon, head.subtree if head is not f.trigger else f.trigger.subtree)
         if weapon is not None:
             sense = replace(sense, mode=weapon.mode, context=sense.context + weapon.context)
+    scope = head.head.subtree if head.dep_ == "xcomp" else head.subtree  # "peacekeepers began deploying"
+    if sense.event == "MOBILIZE" and any(t.lemma_.lower() in _PEACEKEEPING for t in scope):
+        # troops sent or deployed as peacekeepers are aid (CAMEO 074), not a show of force
+        sense = Sense("AID", None, ("peacekeeping",), "074")
     modality: Modality = modality_of(head, light=f.nominal and head is not f.trigger)
     when: EventDate = date_for(f.trigger if f.nominal else head, times, published)
     if f.nominal and when.source == "published" and head is not f.trigger:

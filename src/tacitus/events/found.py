@@ -29,6 +29,10 @@ class Found:
     also: tuple[Token, ...] = ()  # further triggers of the same event ("shelled the city, killing five")
 
 
+#: Verbs sending people on a mission told by their purpose clause.
+_SENDING = frozenset({"send", "dispatch", "deploy"})
+
+
 def main_events(found: list[Found]) -> list[Found]:
     """Drop an event told inside another event's clause, of another type: its circumstance, not a second event.
 
@@ -37,6 +41,13 @@ def main_events(found: list[Found]) -> list[Found]:
     a reported complement ("said it had attacked") and a participle naming its own actor ("a
     Qatar-mediated deal") stay events of their own.
     """
+    # "sent experts to investigate the attacks": the mission is the event (CAMEO 09), not the sending
+    missions = {
+        f.trigger.head.i
+        for f in found
+        if f.sense.mode == "investigate" and f.trigger.dep_ in {"xcomp", "advcl"} and f.trigger.head.lemma_ in _SENDING
+    }
+    found = [f for f in found if f.trigger.i not in missions]
     heads = {f.trigger.i: f for f in found}
     heads.update({f.clause.i: f for f in found if f.nominal and f.clause.i != f.trigger.i})
     kept: list[Found] = []
