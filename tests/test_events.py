@@ -379,3 +379,10 @@ def test_events_troops_sent_as_peacekeepers_are_aid(analyze: Analyze) -> None:
 def test_events_experts_sent_to_investigate_code_the_investigation(analyze: Analyze) -> None:
     events = analyze("The Dutch government sent a team of experts to investigate the crash.").events
     assert [(e.event, e.mode) for e in events] == [("ACCUSE", "investigate")]
+
+
+def test_events_cannot_accept_is_a_refusal(analyze: Analyze) -> None:
+    e = one(analyze("Jordan says it cannot accept more Syrian refugees."), "REJECT")
+    assert e.negated is False
+    assert countries(e.actor) == {"JOR"}
+    assert one(analyze("Germany can accept more refugees."), "AID").modality == "hypothetical"

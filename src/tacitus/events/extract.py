@@ -513,8 +513,9 @@ def _build(
         if weapon is not None:
             sense = replace(sense, mode=weapon.mode, context=sense.context + weapon.context)
     scope = head.head.subtree if head.dep_ == "xcomp" else head.subtree  # "peacekeepers began deploying"
-    if sense.event == "MOBILIZE" and any(t.lemma_.lower() in _PEACEKEEPING for t in scope):
-        # troops sent or deployed as peacekeepers are aid (CAMEO 074), not a show of force
+    dispatched = sense.event == "MOBILIZE" or (sense.event == "CONSULT" and f.trigger.lemma_ in _TRAVEL)
+    if dispatched and any(t.lemma_.lower() in _PEACEKEEPING for t in scope):
+        # troops sent, deployed or arriving as peacekeepers are aid (CAMEO 074), not a show of force or a visit
         sense = Sense("AID", None, ("peacekeeping",), "074")
     modality: Modality = modality_of(head, light=f.nominal and head is not f.trigger)
     when: EventDate = date_for(f.trigger if f.nominal else head, times, published)
@@ -529,7 +530,9 @@ def _build(
         else:
             sense = replace(sense, event="AGREE", mode=None, cameo=cameo)
     negated = is_negated(head, f.trigger if f.nominal else None)
-    if negated and modality == "future" and sense.event in _REFUSABLE:
+    # "cannot accept more refugees" refuses as firmly as "will not"
+    cannot = modality == "hypothetical" and any(c.dep_ == "aux" and c.lower_ in {"can", "ca"} for c in head.children)
+    if negated and (modality == "future" or cannot) and sense.event in _REFUSABLE:
         # "will not lift the sanctions" is a refusal now, not a concession that did not happen (CAMEO 12)
         mode = _REFUSABLE[sense.event]
         sense = Sense(
