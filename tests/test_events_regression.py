@@ -20,8 +20,9 @@ REGRESSION = Path(__file__).resolve().parent / "data" / "events" / "regression.t
 #: round 2 (130 rows added, one per common verb of each type): 232 of 236 (0.983).
 #: Round 3 (159 rows: the weak types, every CAMEO root, generic verbs coding nothing, reported demands; a host
 #: is the recipient, per the PLOVER manual): 392 of 395 (0.992).
-#: Round 4 (27 rows: decisions are acts, defied bans, cessations, returned objects, option nouns, peacekeepers,
-#: expelled inspectors, missions to investigate, fighting diseases, refusals with "cannot"): 419 of 422 (0.993).
+#: Round 4 (29 rows: decisions are acts, defied bans, cessations, returned objects, option nouns, peacekeepers,
+#: expelled inspectors, missions to investigate, fighting diseases, "cannot" refusals, hopes, abilities): 421 of 424
+#: (0.993).
 FLOOR = 0.99
 
 

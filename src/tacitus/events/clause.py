@@ -22,12 +22,16 @@ _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 #: Verbs whose complement is an intended or planned act ("plans to attack"). A decision is the act itself
 #: ("decided to ease sanctions" is CAMEO 085, not an intent), so "decide" is not one of them.
 _FUTURE_GOVERNORS = frozenset(
-    {"plan", "intend", "prepare", "expect", "aim", "schedule", "hope", "want", "seek", "wish", "go", "set"}
+    {"plan", "intend", "prepare", "expect", "aim", "schedule", "want", "seek", "wish", "go", "set"}
 )
-#: Verbs whose complement is only entertained ("considering sanctions", "exploring the possibility of sending").
+#: Verbs whose complement is only entertained ("considering sanctions", "exploring the possibility of sending");
+#: a hope is a wish, often for what others do ("hopes Japan will persuade Biden"), not an intent ("hoped" is
+#: lemmatised "hop" by the tagger).
 _HYPOTHETICAL_GOVERNORS = frozenset(
-    {"consider", "propose", "suggest", "mull", "weigh", "contemplate", "discuss", "explore"}
+    {"consider", "propose", "suggest", "mull", "weigh", "contemplate", "discuss", "explore", "hope", "hop"}
 )
+#: Nouns whose infinitive is a capacity, not an act ("skeptical of the government's ability to meet targets").
+_ABILITY_NOUNS = frozenset({"ability", "capacity", "capability", "inability"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 #: Adjectives whose complement is an act announced as intended ("ready to send troops").
 _WILLING = frozenset({"willing", "ready", "prepared", "eager", "determined", "poised", "committed"})
@@ -126,6 +130,8 @@ def modality_of(head: Token, light: bool = False) -> Modality:
                 return "hypothetical"
             if tok.lemma_ in _FUTURE_GOVERNORS:
                 return "future"
+        if tok.dep_ == "acl" and tok.head.lemma_ in _ABILITY_NOUNS:
+            return "hypothetical"
         # "is to meet", "are due to sign"
         if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and tok.head.i < tok.i:
             return "future"
