@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from tacitus.errors import ConfigError
 from tacitus.settings import Settings
@@ -52,3 +52,13 @@ def load_pipeline(settings: Settings) -> Language:
 def parse(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
     """Parse texts in order, in batches."""
     yield from nlp.pipe(texts, batch_size=batch_size)
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """The noun after "by" in a passive ("was criticised by Russia"), or None."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None

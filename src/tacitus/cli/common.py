@@ -54,3 +54,10 @@ def report_skipped(skipped: Sequence[InputError], total: int) -> None:
 config_option = click.option(
     "--config", type=click.Path(dir_okay=False), default=None, help="A tacitus.toml settings file."
 )
+
+#: The store every store command reads or writes unless ``--db`` names another.
+DEFAULT_DB = "tacitus.duckdb"
+
+db_option = click.option(
+    "--db", type=click.Path(dir_okay=False), default=DEFAULT_DB, show_default=True, help="The DuckDB store file."
+)

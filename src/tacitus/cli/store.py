@@ -18,7 +18,14 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from tacitus.cli.common import config_option, errors_to_click, load_settings, published_option, report_skipped
+from tacitus.cli.common import (
+    config_option,
+    db_option,
+    errors_to_click,
+    load_settings,
+    published_option,
+    report_skipped,
+)
 from tacitus.ingest import Defaults, parse_date
 from tacitus.store import FORMATS, Corpus, ExportFormat, Filters, IngestProgress, export, ingest
 from tacitus.store.ingest import Engine, dask_engine
@@ -26,11 +33,6 @@ from tacitus.store.rows import AnyRow, row_to_dict, row_to_flat
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-DEFAULT_DB = "tacitus.duckdb"
-
-db_option = click.option(
-    "--db", type=click.Path(dir_okay=False), default=DEFAULT_DB, show_default=True, help="The DuckDB store file."
-)
 format_option = click.option(
     "--format",
     "fmt",

@@ -10,14 +10,9 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from tacitus.cli.common import errors_to_click
+from tacitus.cli.common import db_option, errors_to_click
 from tacitus.stories import Outlet, compare, compare_rows, default_outlet_files, event_label, load_outlets
 
-DEFAULT_DB = "tacitus.duckdb"
-
-db_option = click.option(
-    "--db", type=click.Path(dir_okay=False), default=DEFAULT_DB, show_default=True, help="The DuckDB store file."
-)
 outlets_option = click.option(
     "--outlets",
     "outlet_files",

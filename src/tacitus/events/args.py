@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from tacitus.actors import ActorIndex
 from tacitus.model import ActorRef
+from tacitus.nlp import passive_agent
 
 #: Dependents of a noun that can name who it is, for actor lookup ("Iranian officials", "the minister of France").
 _NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod"})
@@ -99,11 +100,9 @@ class Attacher:
         for c in verb.lefts:
             if c.dep_ in {"compound", "npadvmod", "dep", "nmod"} and self.refs(c):
                 return c
-        for c in verb.children:
-            if c.dep_ == "agent":
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        return g
+        agent = passive_agent(verb)
+        if agent is not None:
+            return agent
         if depth > 4 or verb.head.i == verb.i:
             return None
         head = verb.head

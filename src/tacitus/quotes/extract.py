@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 
 from tacitus.actors import ActorIndex
 from tacitus.model import ActorRef, Quote, Span
+from tacitus.nlp import passive_agent
 from tacitus.quotes.lexicon import Cue, CueLexicon
 from tacitus.quotes.marks import QuotedSpan, find_quote_marks
 
@@ -144,11 +145,9 @@ def _subject(verb: Token) -> Token | None:
                 if child.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
                     return node.head
                 return child
-        for child in node.children:
-            if child.dep_ == "agent":
-                for grand in child.children:
-                    if grand.dep_ == "pobj":
-                        return grand
+        agent = passive_agent(node)
+        if agent is not None:
+            return agent
         if node.dep_ not in _INHERIT or node.head.i == node.i:
             return None
         node = node.head
