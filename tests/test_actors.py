@@ -435,7 +435,7 @@ def test_capital_receiving_a_transfer_or_aimed_at_is_a_party(
 
 
 def test_capital_left_to_places_is_not_an_unknown_entity(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
-    idx, words = index("Ghana's president flew to Abuja for talks with Nigerian leaders.")
+    idx, words = index("Ghana's president flew to Abuja on Monday, Nigerian leaders said.")
     assert idx.ref_at(words.index("Abuja")) is None
     assert _code_of(idx, words, "leaders") == ("NGA", "GOV")
 
@@ -535,3 +535,45 @@ def test_every_mention_belongs_to_a_listed_actor_and_mentions_do_not_overlap(ana
         assert text[m.ref.start : m.ref.end] == m.ref.text
     by_actor = {a.id: len(a.mentions) for a in idx.actors}
     assert sum(by_actor.values()) == len(idx.mentions)
+
+
+def _mention(idx: ActorIndex, text: str) -> tuple[str, int, int, str | None, str | None]:
+    m = next(m for m in idx.mentions if m.ref.text == text)
+    return (m.ref.text, m.ref.start, m.ref.end, m.ref.country, m.ref.sector)
+
+
+def test_victims_take_the_place_attacked_not_the_attackers_demonym(
+    index: Callable[..., tuple[ActorIndex, list[str]]],
+) -> None:
+    idx, _ = index("The Israeli airstrike on Gaza killed four people.")
+    assert _mention(idx, "people") == ("people", 42, 48, "PSE", "CVL")
+    assert _mention(idx, "Israeli") == ("Israeli", 4, 11, "ISR", None)
+    idx, _ = index("Turkish drone strikes killed five people in northern Syria.")
+    assert _mention(idx, "people") == ("people", 34, 40, "SYR", "CVL")
+
+
+def test_victims_with_no_place_named_take_no_country_from_the_attacker(
+    index: Callable[..., tuple[ActorIndex, list[str]]],
+) -> None:
+    idx, _ = index("A Saudi-led coalition raid on a market killed 14 civilians.")
+    assert _mention(idx, "civilians") == ("civilians", 49, 58, None, "CVL")
+
+
+def test_people_sent_or_withdrawn_belong_to_the_sender(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, _ = index("Nigeria withdrew 200 peacekeepers from Liberia in March.")
+    assert _mention(idx, "peacekeepers") == ("peacekeepers", 21, 33, "NGA", "MIL")
+
+
+def test_aid_agencies_are_ngos_and_households_civilians(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, _ = index("The militia blocked aid agencies from reaching families in Darfur.")
+    assert _mention(idx, "aid agencies") == ("aid agencies", 20, 32, "NGO", "SOC")
+    assert _mention(idx, "families") == ("families", 47, 55, "SDN", "CVL")
+
+
+def test_local_councils_inspectors_and_the_ltte_are_coded(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, _ = index("The Kirkuk provincial council rejected the ruling.")
+    assert _mention(idx, "Kirkuk provincial council") == ("Kirkuk provincial council", 4, 29, "IRQ", "GOV")
+    idx, _ = index("Iraq expelled the UNSCOM weapons inspectors.")
+    assert _mention(idx, "UNSCOM weapons inspectors") == ("UNSCOM weapons inspectors", 18, 43, "IGO", "GOV")
+    idx, _ = index("Sri Lankan troops overran two LTTE bases.")
+    assert _mention(idx, "LTTE") == ("LTTE", 30, 34, "LKA", "REB")

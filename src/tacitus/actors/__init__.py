@@ -32,6 +32,7 @@ SHIPPED = (
     "roles.tsv",
     "demonyms.tsv",
     "countries.tsv",
+    "places.tsv",
     "phoenix_countries.tsv",
     "phoenix_international.tsv",
     "phoenix_nonstate.tsv",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from tacitus.actors.lexicon import ActorEntry
 
@@ -17,6 +17,40 @@ NON_STATE = frozenset({"IGO", "NGO", "MNC", "IMG", "UNO", "EUR"})
 _SENTENCE_ONLY = frozenset({"people", "person", "persons", "individual", "official", "representative", "side"})
 #: A counterpart is by definition of another party: only its own words give it a country.
 NEVER_CONTEXT = frozenset({"counterpart"})
+#: Verbs of moving one's own people, and the sectors of the people moved.
+_DISPATCH = frozenset(
+    {"withdraw", "pull", "deploy", "redeploy", "send", "dispatch", "station", "recall", "evacuate", "mobilize"}
+)
+_DISPATCHED_SECTORS = frozenset({"MIL", "COP", "GOV", "SPY", "PRM"})
+#: Nouns of an attack: a country word that qualifies one names the attacker ("the Israeli airstrike on
+#: Gaza killed four people"), so it says nothing about the victims or anyone else in the sentence.
+_ATTACK_NOUNS = frozenset(
+    [
+        "airstrike",
+        "airstrikes",
+        "strike",
+        "raid",
+        "attack",
+        "assault",
+        "offensive",
+        "bombing",
+        "bombardment",
+        "shelling",
+        "missile",
+        "rocket",
+        "drone",
+        "shell",
+        "fire",
+        "barrage",
+        "incursion",
+        "invasion",
+        "ambush",
+        "operation",
+        "crackdown",
+        "blockade",
+        "siege",
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,25 +101,64 @@ def context_country(
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _owned(drafts: list[Draft], hits: list[Hit]) -> frozenset[int]:
-    """Hits that are the country word inside a longer draft ("Israeli troops", "Filipino hostages")."""
-    return frozenset(
+def _owned(doc: Doc, drafts: list[Draft], hits: list[Hit]) -> frozenset[int]:
+    """Hits that are the country word inside a longer draft ("Israeli troops", "Filipino hostages") or
+    that name an attacker ("Israeli airstrikes", "Russia's shelling of Kharkiv")."""
+    inside = {
         h.start
         for h in hits
         for d in drafts
         if d.start <= h.start and h.end <= d.end and (d.end - d.start) > (h.end - h.start)
-    )
+    }
+    # A city or capital before an attack noun is where it happened ("the Ghazni attack"), not who attacked.
+    attackers = {
+        h.start for h in hits if h.entry.kind not in ("place", "capital") and _attacker_word(doc[h.start : h.end].root)
+    }
+    return frozenset(inside | attackers)
+
+
+def _attacker_word(tok: Token) -> bool:
+    """A word that qualifies an attack noun, directly or through the words between ("Saudi-led coalition
+    raid", "a Russian missile strike"): it names who attacks."""
+    steps = 0
+    while tok.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod") and steps < 4 and tok.head.i != tok.i:
+        tok = tok.head
+        steps += 1
+        if tok.lemma_.lower() in _ATTACK_NOUNS or tok.lower_ in _ATTACK_NOUNS:
+            return True
+    return False
 
 
 def fill_context_country(doc: Doc, drafts: list[Draft], hits: list[Hit]) -> list[Draft]:
-    """Roles with no country of their own ('lawmakers', 'police') take the context country,
-    unless a description will find an antecedent first (see :func:`_coreference`)."""
+    """Roles with no country of their own ('lawmakers', 'police') take the sender's country when they are
+    sent or withdrawn ("the UN withdrew peacekeepers"), else the context country, unless a description will
+    find an antecedent first (see :func:`_coreference`)."""
     out: list[Draft] = []
-    owned = _owned(drafts, hits)
+    owned = _owned(doc, drafts, hits)
     for d in drafts:
         if d.needs_country and d.how in ("role", "entity") and d.head_lemma not in NEVER_CONTEXT:
+            sender = _sender(doc, d, drafts)
+            if sender is not None:
+                out.append(replace(d, country=sender, key=("R", sender, *d.key[2:]) if d.key[0] == "R" else d.key))
+                continue
             main = context_country(doc, hits, d.start, owned, sentence_only=d.head_lemma in _SENTENCE_ONLY)
             if main is not None:
                 d = replace(d, country=main, key=("R", main, *d.key[2:]) if d.key[0] == "R" else d.key)
         out.append(d)
     return out
+
+
+def _sender(doc: Doc, d: Draft, drafts: list[Draft]) -> str | None:
+    """The country of whoever sends, withdraws or deploys the people of ``d`` ("Nigeria withdrew 200
+    peacekeepers from Liberia", "the UN deployed monitors"): forces and envoys moved are the mover's own."""
+    head = doc[d.end - 1]
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lemma_.lower() not in _DISPATCH or d.sector not in _DISPATCHED_SECTORS:
+        return None
+    subjects = {c.i for c in verb.children if c.dep_ == "nsubj"}
+    if not subjects and verb.dep_ in ("xcomp", "conj"):
+        subjects = {c.i for c in verb.head.children if c.dep_ == "nsubj"}
+    for other in drafts:
+        if other.country is not None and any(other.start <= i < other.end for i in subjects):
+            return other.country
+    return None

@@ -28,8 +28,9 @@ from pathlib import Path
 from tacitus.errors import DictionaryError
 
 #: What an entry names. ``role``: a description ("lawmakers"); ``capital``: a seat of government used
-#: for its government ("Kyiv rejected"); ``country``: a state, its adjective or demonym.
-KINDS = frozenset({"country", "capital", "person", "org", "group", "role", "igo"})
+#: for its government ("Kyiv rejected"); ``country``: a state, its adjective or demonym; ``place``: a
+#: city or region coded to its country ("Peshawar"), an actor only where it is not the place of something.
+KINDS = frozenset({"country", "capital", "place", "person", "org", "group", "role", "igo"})
 
 #: The PLOVER v0.8 sector codes (PLOVER_MANUAL.tex, table "Sector Codes").
 SECTORS = frozenset(

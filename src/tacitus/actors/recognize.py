@@ -15,10 +15,11 @@ The passes, in order:
    words; a role with no country of its own takes the context country
    (:func:`tacitus.actors.drafts.context_country`).
 
-Capitals in a locative phrase ("in Kyiv"), a destination or origin ("flew to Kyiv") or a dateline
-("KYIV, June 11 -") are places, not actors, and are left to the places stage; a capital that is the
-other party of an exchange ("a letter to Moscow", "an apology from Tokyo", "talks with Washington",
-"fired rockets at Riyadh") is its government. Country names stay actors ("aid to Armenia").
+Capitals and cities in a locative phrase ("in Kyiv", "a bombing in Peshawar"), a destination or
+origin ("flew to Kyiv"), a dateline ("KYIV, June 11 -") or naming a noun ("the Ghazni attack") are
+places, not actors, and are left to the places stage (:mod:`tacitus.actors.placing`); a capital that
+is the other party of an exchange ("a letter to Moscow", "an apology from Tokyo", "talks with
+Washington", "fired rockets at Riyadh") is its government. Country names stay actors ("aid to Armenia").
 """
 
 from __future__ import annotations
@@ -26,82 +27,17 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from tacitus.actors.coref import resolve_coreference
 from tacitus.actors.drafts import Draft, Hit, fill_context_country
 from tacitus.actors.index import ActorIndex, ActorMention
 from tacitus.actors.lexicon import ActorEntry, ActorLexicon
+from tacitus.actors.placing import dateline, inside_longer_name, place_phrase, where_not_who
 from tacitus.model import Actor, ActorRef, Article, Span
 
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-#: Prepositions of place: "in Kyiv" is where something happened, not who did it. "to", "from" and
-#: "against" are left out on purpose: "aid to Armenia", "troops withdrew from Syria" name a party.
-_LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around"})
-_MOTION = frozenset({"to", "from", "into", "toward", "towards", "via"})
-#: Verbs whose "at" phrase is what they aim at ("fired rockets at Riyadh"), not where they happen.
-_AIMED = frozenset({"fire", "shoot", "aim", "launch", "lob", "hurl", "throw", "point", "direct", "lash", "swipe"})
-#: Words whose "to/from" phrase is a destination or origin ("flew to Kyiv", "a road from Kabul"). After
-#: any other word "to/from" names a party ("a letter to Moscow", "an apology from Tokyo", "a visit to
-#: Washington": PLOVER codes the host of a visit as the recipient); "into" and "via" are always places.
-_TRAVEL = frozenset(
-    [
-        "fly",
-        "flight",
-        "travel",
-        "trip",
-        "journey",
-        "arrive",
-        "arrival",
-        "return",
-        "go",
-        "come",
-        "head",
-        "move",
-        "drive",
-        "ride",
-        "walk",
-        "march",
-        "sail",
-        "flee",
-        "escape",
-        "evacuate",
-        "evacuation",
-        "relocate",
-        "commute",
-        "withdraw",
-        "withdrawal",
-        "retreat",
-        "pull",
-        "deport",
-        "deportation",
-        "extradite",
-        "extradition",
-        "repatriate",
-        "transfer",
-        "road",
-        "route",
-        "highway",
-        "railway",
-        "way",
-        "km",
-        "kilometre",
-        "kilometer",
-        "mile",
-        "north",
-        "south",
-        "east",
-        "west",
-        "back",
-        "away",
-        "bring",
-        "take",
-        "ferry",
-        "airlift",
-        "transport",
-    ]
-)
 _STANCE_PREFIXES = frozenset({"pro", "anti", "non", "post", "pre", "ex"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _INSTITUTIONS = frozenset(
@@ -178,9 +114,15 @@ def find_actors(doc: Doc, article: Article, lexicon: ActorLexicon) -> ActorIndex
     hits = _dictionary_hits(doc, lexicon, day)
     drafts, used = _role_groups(doc, hits)
     drafts += _standalone(doc, hits, used)
-    # A capital left to the places stage ("flew to Abuja") is not an unknown entity either.
+    # A capital or city left to the places stage ("flew to Abuja") is not an unknown entity either, unless
+    # it is part of a longer name the entity pass keeps whole ("the Tokyo Stock Exchange").
     covered = {i for d in drafts for i in range(d.start, d.end)}
-    covered |= {i for h in hits if h.entry.kind == "capital" for i in range(h.start, h.end)}
+    covered |= {
+        i
+        for h in hits
+        if h.entry.kind in ("capital", "place") and not inside_longer_name(doc, h.start, h.end)
+        for i in range(h.start, h.end)
+    }
     drafts += _entities(doc, covered)
     drafts = fill_context_country(doc, drafts, hits)
     drafts = _surnames(doc, drafts)
@@ -300,42 +242,6 @@ def _is_stance(doc: Doc, start: int) -> bool:
     return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _STANCE_PREFIXES
 
 
-def _locative(doc: Doc, hit: Hit, capital: bool = False) -> bool:
-    """'in Kyiv'; for a capital also 'into Kyiv' and a destination or origin ("flew to Kyiv"), but not
-    the other party of an exchange ("a letter to Moscow", "an apology from Tokyo")."""
-    return _place_phrase(doc[hit.start : hit.end].root, capital)
-
-
-def _place_phrase(root: Token, capital: bool) -> bool:
-    if root.dep_ != "pobj":
-        return False
-    prep = root.head.lower_
-    governor = root.head.head
-    lemma = governor.lemma_.lower()
-    aimed = lemma in _AIMED or (governor.dep_ == "dobj" and governor.head.lemma_.lower() in _AIMED)
-    if prep == "at" and capital and aimed:
-        return False  # "fired missiles at Riyadh": the target
-    if prep in _LOCATIVE:
-        return True
-    if not capital or prep not in _MOTION:
-        return False
-    if prep not in ("to", "from", "toward", "towards"):
-        return True
-    if governor.i == root.head.i:
-        return True
-    # "returned the bodies to Beirut", "extradited the suspect to Madrid": a transfer to a party.
-    transfer = governor.pos_ == "VERB" and any(c.dep_ == "dobj" for c in governor.children)
-    return (lemma in _TRAVEL or governor.lower_ in _TRAVEL) and not (transfer and prep == "to")
-
-
-def _dateline(doc: Doc, start: int, end: int) -> bool:
-    """'KYIV, June 11 (Reuters) -': the place a story was filed from opens a line and is followed by a comma."""
-    first = doc[start]
-    opens_line = start == 0 or "\n" in doc[start - 1].text_with_ws or doc[start - 1].is_space
-    after = doc[end] if end < len(doc) else None
-    return opens_line and first.is_upper and after is not None and after.text in (",", "(", "-", "—")
-
-
 def _head_kind(doc: Doc, start: int, end: int, entry_kind: str) -> tuple[str, bool]:
     head = doc[end - 1]
     plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in ("police", "authorities", "forces", "troops")
@@ -437,7 +343,7 @@ def _role_groups(doc: Doc, hits: list[Hit]) -> tuple[list[Draft], set[int]]:
         owners_right = False
         if not owners and end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in by_start:
             o = by_start[end + 1]
-            if hits[o].entry.kind in ("country", "capital", "igo", "org", "group") and o not in used:
+            if hits[o].entry.kind in ("country", "capital", "place", "igo", "org", "group") and o not in used:
                 owners.append(hits[o])
                 owner_idx.append(o)
                 name_end = max(name_end, hits[o].end)
@@ -473,19 +379,21 @@ def _role_groups(doc: Doc, hits: list[Hit]) -> tuple[list[Draft], set[int]]:
         if sector is None and not owners:
             sector = head_hit.sector
         if not owners:
+            # A role with a country of its own ("aid agencies" = NGO) needs none from the context.
+            own = head_hit.country
             drafts.append(
                 Draft(
                     start,
                     name_end,
-                    None,
+                    own,
                     sector,
                     kind,
-                    ("R", "", sector or "", lemma, surname),
+                    ("R", own or "", sector or "", lemma, surname),
                     "role",
                     head_lemma=lemma,
                     plural=plural,
                     subject=subject,
-                    needs_country=True,
+                    needs_country=own is None,
                 )
             )
             if definite and not surname:
@@ -569,10 +477,11 @@ def _appositions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
 
 def _standalone(doc: Doc, hits: list[Hit], used: set[int]) -> list[Draft]:
     drafts: list[Draft] = []
+    coded = frozenset(i for h in hits for i in range(h.start, h.end))
     for k, hit in enumerate(hits):
         if k in used or hit.entry.kind == "role" or _is_stance(doc, hit.start):
             continue
-        if hit.entry.kind == "capital" and (_locative(doc, hit, capital=True) or _dateline(doc, hit.start, hit.end)):
+        if hit.entry.kind in ("capital", "place") and where_not_who(doc, hit, coded):
             continue
         kind, plural = _head_kind(doc, hit.start, hit.end, hit.entry.kind)
         sector = hit.sector
@@ -608,7 +517,7 @@ def _entities(doc: Doc, covered: set[int]) -> list[Draft]:
         start = ent.start + (1 if ent[0].lower_ == "the" else 0)
         if start >= ent.end:
             continue
-        if ent.label_ == "GPE" and (_place_phrase(ent.root, capital=True) or _dateline(doc, ent.start, ent.end)):
+        if ent.label_ == "GPE" and (place_phrase(ent.root, capital=True) or dateline(doc, ent.start, ent.end)):
             continue
         if ent.label_ == "NORP" and _is_stance(doc, ent.start + (2 if ent[0].lower_ in _STANCE_PREFIXES else 0)):
             continue
