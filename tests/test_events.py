@@ -386,3 +386,72 @@ def test_events_cannot_accept_is_a_refusal(analyze: Analyze) -> None:
     assert e.negated is False
     assert countries(e.actor) == {"JOR"}
     assert one(analyze("Germany can accept more refugees."), "AID").modality == "hypothetical"
+
+
+def test_events_what_a_crowd_blocks_or_burns_is_a_protest_what_a_state_blocks_is_coercion(analyze: Analyze) -> None:
+    assert one(analyze("Truck drivers blockaded the border crossing near Lviv."), "PROTEST").mode == "obstruct"
+    assert one(analyze("Rioters set fire to police cars in Lyon."), "PROTEST").mode == "riot"
+    assert one(analyze("Dock workers struck against the new port law."), "PROTEST").mode == "strike"
+    e = one(analyze("Azerbaijan blockaded the road to Stepanakert."), "COERCE")
+    assert (e.mode, e.cameo) == ("restrict", "191")
+    assert one(analyze("Israeli jets struck Hamas positions in Gaza."), "ASSAULT")
+
+
+def test_events_rallying_others_is_support_or_opposition_not_a_demonstration(analyze: Analyze) -> None:
+    assert one(analyze("Senegal rallied West African states behind the proposal."), "SUPPORT").cameo == "053"
+    assert one(analyze("Britain rallied its allies against the Russian plan."), "ACCUSE").cameo == "113"
+    assert one(analyze("Students rallied in Nairobi on Tuesday."), "PROTEST").mode == "demo"
+    assert one(analyze("Russia mobilized 300,000 reservists."), "MOBILIZE")
+
+
+def test_events_a_direct_object_pattern_beats_a_word_in_a_prepositional_phrase(analyze: Analyze) -> None:
+    e = one(analyze("Chilean police opened an investigation into the fire."), "ACCUSE")
+    assert e.mode == "investigate"
+    assert not [
+        x for x in analyze("Chilean police opened an investigation into the fire.").events if x.event == "ASSAULT"
+    ]
+    assert one(analyze("Soldiers opened fire on the crowd in Khartoum."), "ASSAULT").mode == "firearms"
+
+
+def test_events_a_handwritten_particle_beats_a_word_in_a_prepositional_phrase(analyze: Analyze) -> None:
+    e = one(analyze("Peru's prime minister stepped down under pressure from farmers."), "RETREAT")
+    assert e.mode == "resign"
+    assert one(analyze("Farmers in Peru protested against the election results."), "PROTEST")
+
+
+def test_events_words_of_a_party_name_select_no_pattern(analyze: Analyze) -> None:
+    # "Support" in the name must not make the fighting a show of support
+    assert one(analyze("Sudan's army fought the Rapid Support Forces in Omdurman."), "ASSAULT")
+
+
+def test_events_who_is_let_in_selects_the_access_pattern(analyze: Analyze) -> None:
+    e = one(analyze("Mali allowed UN investigators to visit the town of Moura."), "RETREAT")
+    assert e.mode == "access"
+    assert one(analyze("Uganda allowed opposition rallies for the first time."), "CONCEDE")
+
+
+def test_events_calling_for_someone_to_resign_is_the_request(analyze: Analyze) -> None:
+    events = analyze("Opposition leaders in Serbia called for the prime minister to resign.").events
+    assert [e.event for e in events] == ["REQUEST"]
+
+
+def test_events_vowing_to_cooperate_is_an_agreement(analyze: Analyze) -> None:
+    e = one(analyze("Morocco vowed to work with Belgium on extradition cases."), "AGREE")
+    assert e.modality == "future"
+    assert countries(e.actor) == {"MAR"}
+
+
+def test_events_turning_down_an_offer_to_mediate_is_a_rejection(analyze: Analyze) -> None:
+    events = analyze("Ethiopia turned down an offer by Kenya to mediate.").events
+    assert [e.event for e in events] == ["REJECT"]
+
+
+def test_events_a_court_finding_guilty_is_a_conviction(analyze: Analyze) -> None:
+    e = one(analyze("A court in Istanbul found the journalists guilty of espionage."), "SANCTION")
+    assert (e.mode, e.cameo) == ("convict", "116")
+
+
+def test_events_accused_of_crimes_is_an_accusation_not_an_arrest(analyze: Analyze) -> None:
+    e = one(analyze("Ukraine accused Russia of war crimes in Kherson."), "ACCUSE")
+    assert countries(e.recipient) == {"RUS"}
+    assert not [x for x in analyze("Ukraine accused Russia of war crimes in Kherson.").events if x.event == "COERCE"]

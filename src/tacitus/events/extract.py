@@ -21,7 +21,7 @@ from tacitus.events.clause import (
 )
 from tacitus.events.found import Found, dedupe, main_events
 from tacitus.events.lexicon import EventLexicon, Pattern, Sense
-from tacitus.model import Event, Modality, Quote, Span
+from tacitus.model import ActorRef, Event, Modality, Quote, Span
 from tacitus.when import TimeExpr
 from tacitus.where import PlaceMention, place_for_clause
 
@@ -50,6 +50,10 @@ _REFUSABLE: dict[str, str | None] = {
 }
 #: Lemmas the tagger gets wrong for common event verbs ("staged" -> "stag").
 _LEMMA_FIXES = {"stag": "stage"}
+#: Verbs that let someone in or do something: the complement's subject is what the patterns read.
+_CAUSATIVE = frozenset({"allow", "permit", "let", "admit"})
+#: Entity types of names whose words never select a pattern (a treaty's name, "the Ceasefire Agreement", may).
+_NAMED_PARTIES = frozenset({"ORG", "PERSON", "NORP", "GPE", "FAC"})
 #: Verbs whose subject is the receiving end of the event.
 _RECEIVING = frozenset({"receive", "obtain", "get"})
 #: Promising violence is threatening it (PLOVER THREATEN); the THREATEN mode that fits.
@@ -118,11 +122,15 @@ def _words(tok: Token) -> list[str]:
     return [lemma, tok.lower_] if lemma != tok.lower_ else [lemma]
 
 
-def _np_words(tok: Token, out: set[str]) -> None:
+def _np_words(tok: Token, out: set[str], conj: bool = True) -> None:
     out.update(_words(tok))
     for c in tok.children:
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and tok.ent_type_ in _NAMED_PARTIES:
+            continue  # a word of a party's name ("the Rapid Support Forces") is no pattern word
         if c.dep_ in {"compound", "amod", "nmod"}:
             out.update(_words(c))
+        elif conj and c.dep_ == "conj" and c.pos_ == "NOUN":  # "sent tents and food"
+            _np_words(c, out, conj=False)
         elif c.dep_ == "prep":
             out.update(_words(c))
             for g in c.children:
@@ -131,15 +139,19 @@ def _np_words(tok: Token, out: set[str]) -> None:
                     out.update(w for gc in g.children if gc.dep_ == "compound" for w in _words(gc))
 
 
-def verb_words(verb: Token) -> tuple[frozenset[str], frozenset[str]]:
-    """Words among the verb's dependents that patterns may require, and the object head lemmas."""
+def verb_words(verb: Token) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Words among the verb's dependents that patterns may require, the object and prepositional-object head
+    lemmas, and the direct object head lemmas alone."""
     out: set[str] = set()
     heads: set[str] = set()
+    objects: set[str] = set()
     for c in verb.children:
         dep = c.dep_
         if dep in {"dobj", "obj", "nsubjpass", "attr", "oprd", "dative"}:
             _np_words(c, out)
             heads.add(c.lemma_.lower())
+            if dep in {"dobj", "obj", "nsubjpass"}:
+                objects.add(c.lemma_.lower())
             if dep == "dative" and c.pos_ == "ADP":  # "sent tanks to the border" parsed as a dative
                 for g in c.children:
                     if g.dep_ == "pobj":
@@ -157,10 +169,23 @@ def verb_words(verb: Token) -> tuple[frozenset[str], frozenset[str]]:
         elif dep == "xcomp":
             out.update(_words(c))
             out.update(w for g in c.children if g.dep_ in {"dobj", "prt"} for w in _words(g))
+        elif dep == "advcl":
+            # "called for the minister to resign": the "for" of the clause is the verb's
+            out.update(w for g in c.children if g.dep_ == "mark" and g.lower_ == "for" for w in _words(g))
+        if dep == "ccomp" and c.pos_ == "ADJ":  # a small clause: "found the journalists guilty", "let free"
+            out.update(_words(c))
+        if dep in {"ccomp", "xcomp"} and verb.lemma_ in _CAUSATIVE:
+            # "allowed UN monitors to enter": who is let in is the complement's subject; "let free"
+            out.update(_words(c))
+            for g in c.children:
+                if g.dep_ == "nsubj":
+                    out.update(_words(g))
+                    objects.add(g.lemma_.lower())
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "sanctions imposed on Iran": the head noun is the object
         _np_words(verb.head, out)
         heads.add(verb.head.lemma_.lower())
-    return frozenset(out), frozenset(heads)
+        objects.add(verb.head.lemma_.lower())
+    return frozenset(out), frozenset(heads), frozenset(objects)
 
 
 def _temporal(prep: Token) -> bool:
@@ -175,17 +200,22 @@ def noun_words(noun: Token) -> frozenset[str]:
     return frozenset(out)
 
 
-def best(patterns: tuple[Pattern, ...], words: frozenset[str], heads: frozenset[str]) -> Pattern | None:
-    """The most specific matching pattern; a pattern naming the object's head noun wins a tie."""
+def best(
+    patterns: tuple[Pattern, ...], words: frozenset[str], heads: frozenset[str], objects: frozenset[str] = frozenset()
+) -> Pattern | None:
+    """The most specific matching pattern. A tie goes to a pattern naming the direct object's head noun ("opened an
+    investigation into the fire"), then to a hand-written pattern, then to one naming a prepositional object's head
+    ("protested against the results" is no rejection of results)."""
     found: Pattern | None = None
-    found_rank: tuple[int, int, int] = (-1, -1, -1)
+    found_rank: tuple[int, int, int, int] = (-1, -1, -1, -1)
     for p in patterns:
         if p.rank[0] < found_rank[0]:
             break  # sorted by length: nothing longer remains
         if not p.matches(words):
             continue
+        on_object = 1 if any(not slot.isdisjoint(objects) for slot in p.slots) else 0
         on_head = 1 if any(not slot.isdisjoint(heads) for slot in p.slots) else 0
-        rank = (p.rank[0], on_head, p.rank[1])
+        rank = (p.rank[0], on_object, p.rank[1], on_head)
         if rank > found_rank:
             found, found_rank = p, rank
     return found
@@ -237,11 +267,13 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[F
                 verb_events[tok.i] = demand
                 continue
             lemma = tok.lemma_.lower()
+            if lemma == "rap" and tok.lower_.startswith("rape"):
+                lemma = "rape"  # "raped" is lemmatised "rap" (which is also "rapped", criticised)
             pats = lexicon.verbs.get(_LEMMA_FIXES.get(lemma, lemma))
             if not pats:
                 continue
-            words, heads = verb_words(tok)
-            p = best(pats, words, heads)
+            words, heads, objects = verb_words(tok)
+            p = best(pats, words, heads, objects)
             if tok.lemma_ == "return" and (p is None or p.sense is None or p.sense.event == "CONSULT"):
                 p = _returned(tok, att) or p  # "returned the artifacts to Peru", not "returned to Kabul"
             if p is None or p.sense is None or _shared_view(tok):
@@ -254,9 +286,9 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[F
                 # "police were put on alert": the forces mobilized act for their own side
                 actor_tok = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             actor = att.refs(actor_tok)
-            if p.sense.event in _THEME_OBJECT or tok.lemma_ in _THEME_VERBS:
+            if (p.sense.event in _THEME_OBJECT or tok.lemma_ in _THEME_VERBS) and p.sense.mode != "release":
                 # "deployed its troops", "sent warships": the object is what moves, not a recipient, unless
-                # it is someone else's ("released Indian fishermen")
+                # it is someone else's; released captives are always the recipient (PLOVER RETREAT release)
                 actor_countries = {a.country for a in actor}
                 own = [r for r in recipient if r.country is None or r.country in actor_countries]
                 recipient = att.recipient(tok, theme=True) or tuple(r for r in recipient if r not in own)
@@ -298,6 +330,8 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[F
             if not recipient and p.sense.event in _CONTENT_TYPES:
                 # "demanded that the US lift sanctions", "threatened to attack South Korea"
                 recipient = tuple(r for r in att.complement_target(tok) if r not in actor)
+            if not recipient and p.sense.event != "CONSULT":  # a meeting's place is no host
+                recipient = not_actor(att.place_target(tok), actor)
             sense = p.sense
             if tok.lemma_ in _RECEIVING and sense.event != "CONSULT":
                 # "Ukraine received tanks from Poland": the giver acts, the subject receives
@@ -498,6 +532,77 @@ def extract_events(
     return dedupe(events)
 
 
+#: Subjects that are people in the street, not forces: what they block, burn or fight is a protest.
+_CROWDS = frozenset(
+    {
+        *("protester", "protestor", "demonstrator", "activist", "student", "farmer", "driver", "trucker"),
+        *("fisherman", "fishermen", "worker", "rioter", "royalist", "crowd", "youth", "supporter", "villager"),
+        *("resident", "union", "unionist", "teacher", "doctor", "nurse", "miner", "employee", "striker", "marcher"),
+        *("fan", "opponent", "lawyer", "taxi", "trader", "shopkeeper", "pensioner", "veteran", "woman", "man"),
+    }
+)
+#: Acts of crowds that are a riot (PLOVER PROTEST riot), and acts that obstruct (PROTEST obstruct).
+_RIOTING = frozenset({"set", "burn", "torch", "clash", "loot", "vandalize", "vandalise", "smash", "ransack", "throw"})
+_OBSTRUCTING = frozenset({"block", "blockade", "barricade", "occupy", "obstruct", "shut", "close"})
+#: Subjects that are a state's forces or authorities: their blockade is coercion, their boycott a sanction.
+_STATE_FORCES = frozenset({"army", "troops", "force", "military", "police", "navy", "government", "authority"})
+_STATES = frozenset({"state", "country", "nation", "government"})
+
+
+def _subject_word(head: Token) -> Token | None:
+    """The head noun of the clause's subject (a name's last word), if it has one."""
+    return next((c for c in head.children if c.dep_ == "nsubj"), None)
+
+
+def _by_whom(sense: Sense, trigger: Token, clause: Token, actor: tuple[ActorRef, ...]) -> Sense:
+    """The same act is a protest when a crowd does it and coercion or a sanction when a state does.
+
+    "Rioters set fire to cars", "truckers blockaded the crossing", "workers struck against the reform" are
+    PROTEST; "Azerbaijan blockaded the road" is COERCE; "Arab states launched a boycott" is SANCTION.
+    """
+    subject = _subject_word(clause)
+    if subject is None:
+        return sense
+    who = subject.lemma_.lower()
+    crowd = who in _CROWDS
+    lemma = trigger.lemma_.lower()
+    if crowd and sense.event == "ASSAULT" and lemma in _RIOTING:
+        return Sense("PROTEST", "riot", sense.context, "145")
+    if crowd and lemma == "strike" and not any(c.dep_ in {"dobj", "obj"} for c in trigger.children):
+        return Sense("PROTEST", "strike", sense.context, "143")  # "dock workers struck against the law"
+    if crowd and sense.event == "COERCE" and lemma in _OBSTRUCTING:
+        return Sense("PROTEST", "obstruct", sense.context, "144")
+    # a named subject coded as a country ("Azerbaijan blockaded the road")
+    named = subject.pos_ == "PROPN" and any(a.country for a in actor)
+    state = named or subject.ent_type_ == "GPE" or who in _STATE_FORCES
+    if not crowd and state and sense.event == "PROTEST" and sense.mode == "obstruct":
+        return Sense("COERCE", "restrict", sense.context, "191")
+    if not crowd and (state or who in _STATES) and sense.event == "PROTEST" and sense.mode == "boycott":
+        return Sense("SANCTION", "discontinue", sense.context, "163")
+    return sense
+
+
+#: Verbs that rally others: with an object they gather support ("rallied African states behind the bid"),
+#: or opposition ("rallied its allies against Iran"), not a demonstration.
+_RALLYING = frozenset({"rally", "mobilize", "mobilise", "galvanize", "galvanise"})
+#: Objects of "mobilize" that are people won over, not forces sent.
+_CONSTITUENCIES = frozenset(
+    {"voter", "supporter", "ally", "public", "opinion", "people", "citizen", "member", "country", "state", "nation"}
+)
+
+
+def _rallying(sense: Sense, trigger: Token) -> Sense:
+    if trigger.lemma_.lower() not in _RALLYING or sense.event not in {"PROTEST", "MOBILIZE"}:
+        return sense
+    obj = next((c for c in trigger.children if c.dep_ in {"dobj", "obj"}), None)
+    if obj is None or (trigger.lemma_.lower() not in {"rally"} and obj.lemma_.lower() not in _CONSTITUENCIES):
+        return sense
+    # "rallied its allies against Iran": the phrase hangs on the verb or on its object
+    if any(c.dep_ == "prep" and c.lower_ == "against" for c in (*trigger.children, *obj.children)):
+        return Sense("ACCUSE", "disapprove", sense.context, "113")
+    return Sense("SUPPORT", None, ("diplomatic",), "053")
+
+
 def _build(
     f: Found,
     published: date | None,
@@ -506,7 +611,7 @@ def _build(
     quotes: tuple[Quote, ...],
     lexicon: EventLexicon,
 ) -> Event:
-    sense = f.sense
+    sense = _rallying(_by_whom(f.sense, f.trigger, f.clause, f.actor), f.trigger)
     head = f.clause
     if sense.event == "ASSAULT" and sense.mode is None:
         weapon = _weapon_mode(lexicon, head.subtree if head is not f.trigger else f.trigger.subtree)
@@ -518,6 +623,9 @@ def _build(
         # troops sent, deployed or arriving as peacekeepers are aid (CAMEO 074), not a show of force or a visit
         sense = Sense("AID", None, ("peacekeeping",), "074")
     modality: Modality = modality_of(head, light=f.nominal and head is not f.trigger)
+    vowed = f.trigger.dep_ == "xcomp" and f.trigger.head.lemma_ in _VOWS
+    if modality == "asserted" and vowed and sense.event in _INTENT_CAMEO:
+        modality = "future"  # "vowed to work with Belgium": a promise, not yet the act
     when: EventDate = date_for(f.trigger if f.nominal else head, times, published)
     if f.nominal and when.source == "published" and head is not f.trigger:
         when = date_for(head, times, published)
