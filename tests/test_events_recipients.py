@@ -95,3 +95,96 @@ def test_they_after_two_coordinated_countries_makes_both_the_actor(analyze: Call
 def test_coordinated_demonyms_on_one_role_are_both_actors(analyze: Callable[..., Analysis]) -> None:
     a = analyze("Ukrainian and Russian negotiators met in Istanbul.")
     assert _events(a, "CONSULT") == [({"UKR", "RUS"}, set())]
+
+
+def _tuples(analysis: Analysis, event: str) -> list[tuple[set[str | None], set[str | None], set[str]]]:
+    return [
+        ({a.country for a in e.actor}, {r.country for r in e.recipient}, {r.text for r in e.recipient})
+        for e in analysis.events
+        if e.event == event
+    ]
+
+
+def test_recipients_released_captives_are_the_recipient(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Belarus freed 12 Lithuanian truck drivers on Monday.")
+    assert _tuples(a, "RETREAT") == [({"BLR"}, {"LTU"}, {"Lithuanian truck drivers"})]
+
+
+def test_recipients_released_captives_of_the_actors_own_country_still_count(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("The Ethiopian government released 30 jailed journalists.")
+    assert [t for _a, _c, t in _tuples(a, "RETREAT")] == [{"jailed journalists"}]
+
+
+def test_recipients_refused_release_names_the_captives(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("The rebels will not release the Kenyan engineers.")
+    assert [c for _a, c, _t in _tuples(a, "REJECT")] == [{"KEN"}]
+
+
+def test_recipients_withdrawn_troops_are_still_no_recipient(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Ireland withdrew its peacekeepers from the Golan Heights.")
+    assert all("peacekeepers" not in t for e in a.events for t in {r.text for r in e.recipient})
+
+
+def test_recipients_target_inside_what_is_given(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Norway provided 4 million dollars in emergency funding to Somalia.")
+    assert _tuples(a, "AID") == [({"NOR"}, {"SOM"}, {"Somalia"})]
+
+
+def test_recipients_target_of_the_sanctions_called_for(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Poland called for sanctions against Belarus.")
+    assert _tuples(a, "REQUEST") == [({"POL"}, {"BLR"}, {"Belarus"})]
+
+
+def test_recipients_both_sides_of_a_mediation_effort(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Qatar launched a mediation effort between Ethiopia and Eritrea.")
+    assert _tuples(a, "CONSULT") == [({"QAT"}, {"ETH", "ERI"}, {"Ethiopia", "Eritrea"})]
+
+
+def test_recipients_forces_mobilized_for_an_offensive_against_y(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Armenia mobilized its army for an offensive against Azerbaijan.")
+    assert _tuples(a, "MOBILIZE") == [({"ARM"}, {"AZE"}, {"Azerbaijan"})]
+
+
+def test_recipients_restrictions_in_relation_to_a_country(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("The Security Council imposed travel bans in relation to Mali in 2017.")
+    assert [c for _a, c, _t in _tuples(a, "COERCE")] == [{"MLI"}]
+
+
+def test_recipients_a_source_named_by_according_to_is_no_recipient(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Brazilian police arrested a Bolivian smuggler, according to Reuters.")
+    assert [t for _a, _c, t in _tuples(a, "COERCE")] == [{"Bolivian smuggler"}]
+
+
+def test_recipients_instrument_deep_in_the_phrase_is_no_recipient(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("The Kenyan army pounded al Shabaab positions with mortars.")
+    assert [c for _a, c, _t in _tuples(a, "ASSAULT")] == [{"SOM"}]
+
+
+def test_recipients_the_place_of_an_act_without_a_named_party(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("The African Union suspended food deliveries in Sudan.")
+    assert _tuples(a, "SANCTION") == [({"IGO"}, {"SDN"}, {"Sudan"})]
+
+
+def test_recipients_the_place_of_a_peacekeeping_deployment(analyze: Callable[..., Analysis]) -> None:
+    assert _tuples(analyze("Nepal deployed peacekeepers in Lebanon."), "AID") == [({"NPL"}, {"LBN"}, {"Lebanon"})]
+
+
+def test_recipients_a_meeting_place_is_no_host(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("The Tunisian foreign minister held talks in Geneva.")
+    assert _tuples(a, "CONSULT") == [({"TUN"}, set(), set())]
+
+
+def test_recipients_whom_a_purpose_clause_helps(analyze: Callable[..., Analysis]) -> None:
+    assert _tuples(analyze("Japan donated 50 ambulances to assist Ukraine."), "AID") == [
+        ({"JPN"}, {"UKR"}, {"Ukraine"})
+    ]
+
+
+def test_recipients_the_subject_of_a_demand_clause_on_the_object_noun(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Iran reiterated its demand that Britain release the tanker.")
+    assert _tuples(a, "REQUEST") == [({"IRN"}, {"GBR"}, {"Britain"})]
+
+
+def test_recipients_partners_like_a_country_name_that_country(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("The European Union urged partners like Brazil to cut emissions.")
+    assert [c for _a, c, _t in _tuples(a, "REQUEST")] == [{"BRA"}]

@@ -18,7 +18,7 @@ from tacitus.nlp import passive_agent
 
 #: Dependents of a noun that can name who it is, for actor lookup ("Iranian officials", "the minister of France").
 _NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod"})
-_NP_PREPS = frozenset({"of", "from"})
+_NP_PREPS = frozenset({"of", "from", "like", "including"})
 #: Prepositions that introduce a recipient ("attacked positions in", no; "fired on", yes).
 RECIPIENT_PREPS = ("against", "on", "upon", "at", "with", "to", "toward", "towards", "into", "from", "over", "for")
 #: Verbs whose object controls the subject of their complement ("urged Iran to stop").
@@ -40,6 +40,19 @@ _OBJECT_CONTROL = frozenset(
     }
 )
 _WH = frozenset({"WDT", "WP", "WP$"})
+#: Prepositions that name a target inside the verb's object or phrases ("sanctions against", "mediation between").
+_NESTED_PREPS = frozenset({"against", "on", "upon", "to", "toward", "towards", "into", "for", "between"})
+#: Prepositions whose object may carry that target further down ("sanctions in relation to Iraq").
+_THROUGH = frozenset({"in", "for", "of", "to", "on", "against", "into", "alongside", "toward", "towards"})
+#: Prepositions placing an act in a country or region, and the entity types that make a mention a place.
+_PLACE_PREPS = frozenset({"in", "inside", "across", "throughout"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "NORP"})
+#: Verbs of a purpose clause whose object is whom the act benefits.
+_HELPING = frozenset({"help", "assist", "support", "aid", "benefit", "relieve", "rescue", "protect", "feed"})
+#: Verbs whose object is what is sent or given, in a complement ("offered to send troops").
+_GIVING = frozenset({"send", "deploy", "dispatch", "provide", "give", "supply", "deliver", "donate", "ship"})
+#: Words heading a phrase that only says where a report comes from ("according to Reuters").
+_NOT_THROUGH = frozenset({"according", "due", "thanks", "owing", "prior"})
 
 
 class Attacher:
@@ -180,19 +193,93 @@ class Attacher:
         ("shelled a base in Kandahar", "seized the mosque in Mosul")."""
         obj = self.object_of(verb, theme)
         found = self.refs(obj)
-        if found or obj is None:
+        if found:
             return found
-        # "condemned the attack on Y", "launched an offensive against Y", "lifted a ban imposed on Y"
-        found = self.target_in(obj, RECIPIENT_PREPS)
-        if found or not located or obj.dep_ not in {"dobj", "obj", "nsubjpass"}:
-            return found
-        # the place hangs on the object or, as the parser often has it, on the verb
-        for c in (*obj.children, *verb.children):
-            if c.dep_ == "prep" and c.lower_ in {"in", "inside", "near"}:
+        if obj is not None:
+            # "condemned the attack on Y", "launched an offensive against Y", "lifted a ban imposed on Y"
+            found = self.target_in(obj, RECIPIENT_PREPS)
+            if found:
+                return found
+            if located and obj.dep_ in {"dobj", "obj", "nsubjpass"}:
+                # the place hangs on the object or, as the parser often has it, on the verb
+                for c in (*obj.children, *verb.children):
+                    if c.dep_ == "prep" and c.lower_ in {"in", "inside", "near"}:
+                        for g in c.children:
+                            if g.dep_ == "pobj" and self.refs(g):
+                                return self.refs(g)
+        return self.nested_target(verb, theme)
+
+    def nested_target(self, verb: Token, theme: bool = False) -> tuple[ActorRef, ...]:
+        """A target phrase further down, on what the verb gives or sets going, when the verb names no coded object:
+        "provided 3 million euros in funding to Lebanon", "called for sanctions against Turkey", "launched a
+        mediation effort between X and Y"; with ``theme`` the object is what is moved ("mobilized the army for an
+        assault against X")."""
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+        if not theme and any(self.refs(c) for c in objects):
+            return ()  # "detained suspects in the attack on X": the object named is the recipient
+        queue: list[tuple[Token, int]] = [(verb, 0), *((c, 1) for c in objects)]
+        while queue:
+            tok, depth = queue.pop(0)
+            for c in tok.children:
+                if c.dep_ != "prep" or c.head.lower_ in _NOT_THROUGH:
+                    continue
                 for g in c.children:
-                    if g.dep_ == "pobj" and self.refs(g):
-                        return self.refs(g)
+                    if g.dep_ != "pobj" or g.lemma_.lower() in self.instruments:
+                        continue
+                    found = self.refs(g) if c.lower_ in _NESTED_PREPS else ()
+                    if found:
+                        return found
+                    if depth < 2 and c.lower_ in _THROUGH:
+                        queue.append((g, depth + 1))
+        return self.helped(verb, objects)
+
+    def helped(self, verb: Token, objects: list[Token]) -> tuple[ActorRef, ...]:
+        """Whom a purpose clause says the act helps: "donated ventilators to assist Ethiopia", "earmarked funds to
+        help Haiti", "sent rice to help North Korea cope"."""
+        clauses = [verb] if verb.lemma_ in _HELPING else []
+        for head in (verb, *objects):
+            clauses.extend(
+                c
+                for c in head.children
+                if c.dep_ in {"xcomp", "advcl", "acl", "relcl"}
+                and c.lemma_ in _HELPING
+                and any(x.tag_ == "TO" for x in c.children)
+            )
+        for c in clauses:
+            obj = next((x for x in c.children if x.dep_ in {"dobj", "obj"}), None)
+            if obj is None:  # "to help Haiti cope": the helped one is the subject of the next verb
+                clause = next((x for x in c.children if x.dep_ in {"ccomp", "xcomp"}), None)
+                obj = next((x for x in clause.children if x.dep_ == "nsubj"), None) if clause else None
+            found = self.refs(obj)
+            if found:
+                return found
         return ()
+
+    def place_target(self, verb: Token) -> tuple[ActorRef, ...]:
+        """Where an act without a named recipient is aimed: the country or region its "in" phrase names, on the verb or
+        on what it acts on ("declared a ceasefire in Yemen", "suspended aid deliveries in Borno State", "took part in
+        peacekeeping operations in Mali"). Only places count: "in the UN mission" names no recipient."""
+        queue: list[tuple[Token, int]] = [(verb, 0), *((c, 1) for c in verb.children if c.dep_ in {"dobj", "obj"})]
+        while queue:
+            tok, depth = queue.pop(0)
+            for c in tok.children:
+                if c.dep_ != "prep":
+                    continue
+                for g in c.children:
+                    if g.dep_ != "pobj":
+                        continue
+                    found = tuple(r for r in self.refs(g) if self._is_place(r, g)) if c.lower_ in _PLACE_PREPS else ()
+                    if found:
+                        return found
+                    if depth < 2 and c.lower_ in _THROUGH:
+                        queue.append((g, depth + 1))
+        return ()
+
+    def _is_place(self, ref: ActorRef, head: Token) -> bool:
+        if ref.sector is not None or ref.country is None:
+            return False
+        span = head.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        return span is not None and any(t.ent_type_ in _PLACE_ENTS for t in span)
 
     def target_in(self, phrase: Token, preps: Iterable[str]) -> tuple[ActorRef, ...]:
         """The first coded object of one of ``preps`` inside a noun phrase, through its participles."""
@@ -217,8 +304,8 @@ class Attacher:
                 subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
                 found = self.refs(subj)
                 return found or self.recipient(c)
-            if c.dep_ == "xcomp":
-                return self.recipient(c)
+            if c.dep_ == "xcomp":  # "offered to send troops to Uganda": the troops are sent, Uganda receives
+                return (self.recipient(c, theme=True) if c.lemma_ in _GIVING else ()) or self.recipient(c)
             if c.dep_ == "prep" and c.lower_ == "for":  # "called for Britain to stay"
                 for g in c.children:
                     subj = g if g.dep_ == "pobj" else next((x for x in g.children if x.dep_ == "nsubj"), None)
@@ -226,6 +313,13 @@ class Attacher:
                         found = self.refs(subj)
                         if found:
                             return found
+        # "reiterated its demand that the US ease sanctions": the clause hangs on the object noun
+        for c in verb.children:
+            if c.dep_ in {"dobj", "obj"}:
+                for g in c.children:
+                    subj = next((x for x in g.children if x.dep_ in {"nsubj", "nsubjpass"}), None)
+                    if g.dep_ in {"acl", "ccomp"} and subj is not None and subj.pos_ != "PRON":
+                        return self.refs(subj)
         return ()
 
     def noun_args(self, noun: Token) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]]:
