@@ -577,3 +577,12 @@ def test_local_councils_inspectors_and_the_ltte_are_coded(index: Callable[..., t
     assert _mention(idx, "UNSCOM weapons inspectors") == ("UNSCOM weapons inspectors", 18, 43, "IGO", "GOV")
     idx, _ = index("Sri Lankan troops overran two LTTE bases.")
     assert _mention(idx, "LTTE") == ("LTTE", 30, 34, "LKA", "REB")
+
+
+def test_undated_article_codes_a_titled_leader_by_the_title_in_the_text(
+    index: Callable[..., tuple[ActorIndex, list[str]]],
+) -> None:
+    idx, _ = index("Kenyan President Uhuru Kenyatta met Ethiopian officials.", published=None)
+    assert _mention(idx, "Kenyan President Uhuru Kenyatta") == ("Kenyan President Uhuru Kenyatta", 0, 31, "KEN", "GOV")
+    idx, _ = index("Former President Uhuru Kenyatta met Ethiopian officials.", published=None)
+    assert _mention(idx, "Former President Uhuru Kenyatta")[3:] == ("KEN", "ELI")

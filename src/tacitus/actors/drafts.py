@@ -62,6 +62,8 @@ class Hit:
     sector: str | None
     #: A country word gave a non-state group its country ("Pakistani Taliban"): not the entry's own.
     localised: bool = False
+    #: A person with dated offices none of which holds on the article's date (or the article has none).
+    off_record: bool = False
 
 
 @dataclass(frozen=True, slots=True)

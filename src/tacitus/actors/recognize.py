@@ -162,7 +162,10 @@ def _dictionary_hits(doc: Doc, lexicon: ActorLexicon, day: date | None) -> list[
             if title is not None and not former:
                 titles[i] = title
                 sector = title
-        hits.append(Hit(i, i + n, entry, country, sector))
+        # A person whose dated offices say nothing about this day (no date, or none holds): the title the text
+        # gives him decides what he was in the story (see _role_groups).
+        undated = entry.kind == "person" and not entry.holds_on(day) and any(c.dated for c in entry.codings)
+        hits.append(Hit(i, i + n, entry, country, sector, off_record=undated))
         i += n
     return _merge_titles(doc, _localise_groups(hits), day, titles)
 
@@ -355,6 +358,12 @@ def _role_groups(doc: Doc, hits: list[Hit]) -> tuple[list[Draft], set[int]]:
         lemma = head_tok.lemma_.lower()
         if person is not None:
             country, psector = person.country, person.sector
+            former = any(t.lower_ in ("former", "ex", "late") for t in doc[max(start - 1, 0) : end])
+            if person.off_record and sector is not None and not former:
+                # "Israeli Prime Minister Benjamin Netanyahu" in an undated article, "NATO Secretary General Jens
+                # Stoltenberg" after his Norwegian offices: the title and its owner in the text.
+                country = owners[0].country if owners and owners[0].country else country
+                psector = sector
             key: tuple[str, ...] = ("E", person.entry.source)
             drafts.append(
                 Draft(
