@@ -455,3 +455,13 @@ def test_events_accused_of_crimes_is_an_accusation_not_an_arrest(analyze: Analyz
     e = one(analyze("Ukraine accused Russia of war crimes in Kherson."), "ACCUSE")
     assert countries(e.recipient) == {"RUS"}
     assert not [x for x in analyze("Ukraine accused Russia of war crimes in Kherson.").events if x.event == "COERCE"]
+
+
+def test_events_force_announced_for_the_future_is_a_threat_made_now(analyze: Analyze) -> None:
+    e = one(analyze("Turkey says it will launch a new military operation in northern Iraq."), "THREATEN")
+    assert (e.mode, e.cameo) == ("violence", "138")
+    assert e.modality == "reported"  # the threat is made now, told by the speaker
+    curfew = one(analyze("The Kenyan government will impose a curfew in Mombasa."), "THREATEN")
+    assert (curfew.mode, curfew.cameo) == ("restrict", "1323")
+    assert not [x for x in analyze("Russia will not attack Finland.").events if x.event == "THREATEN"]
+    assert one(analyze("Russia attacked Ukrainian positions near Bakhmut."), "ASSAULT").modality == "asserted"

@@ -59,6 +59,25 @@ _RECEIVING = frozenset({"receive", "obtain", "get"})
 #: Promising violence is threatening it (PLOVER THREATEN); the THREATEN mode that fits.
 _VOWS = frozenset({"vow", "pledge", "promise", "swear"})
 _THREATENABLE: dict[str, str | None] = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "restrict"}
+#: The threat (PLOVER mode, CAMEO 13x code) made by announcing an act of each CAMEO code, and by default per type.
+_THREAT_CAMEO: dict[str, tuple[str | None, str]] = {
+    **dict.fromkeys(("183", "1831", "1832", "1833"), ("violence", "1383")),
+    **dict.fromkeys(("204", "2041", "2042"), ("violence", "1385")),
+    "1721": ("restrict", "1321"),
+    "1722": ("restrict", "1322"),
+    "1723": ("restrict", "1323"),
+    "1724": ("restrict", "1324"),
+    "173": ("arrest", "132"),
+    "191": ("restrict", "1381"),
+    "192": ("territory", "1382"),
+    "161": ("relations", "1313"),
+    **dict.fromkeys(("162", "1621", "1622", "1623"), ("relations", "1311")),
+    "163": ("restrict", "1312"),
+    "164": ("relations", "134"),
+    "165": ("relations", "135"),
+    **dict.fromkeys(("166", "1661", "1662", "1663"), ("expel", "136")),
+}
+_THREAT_DEFAULT = {"ASSAULT": "138", "COERCE": "132", "SANCTION": "131"}
 #: Cooperation told in the future is coded AGREE, a retreat CONCEDE (PLOVER manual); the CAMEO code is the
 #: expressed intent (03) to do it, by the CAMEO code of the act ("" = any other).
 _INTENT_CAMEO: dict[str, dict[str, str]] = {
@@ -538,7 +557,7 @@ _CROWDS = frozenset(
         *("protester", "protestor", "demonstrator", "activist", "student", "farmer", "driver", "trucker"),
         *("fisherman", "fishermen", "worker", "rioter", "royalist", "crowd", "youth", "supporter", "villager"),
         *("resident", "union", "unionist", "teacher", "doctor", "nurse", "miner", "employee", "striker", "marcher"),
-        *("fan", "opponent", "lawyer", "taxi", "trader", "shopkeeper", "pensioner", "veteran", "woman", "man"),
+        *("fan", "opponent", "lawyer", "taxi", "trader", "shopkeeper", "pensioner", "veteran"),
     }
 )
 #: Acts of crowds that are a riot (PLOVER PROTEST riot), and acts that obstruct (PROTEST obstruct).
@@ -566,7 +585,7 @@ def _by_whom(sense: Sense, trigger: Token, clause: Token, actor: tuple[ActorRef,
     who = subject.lemma_.lower()
     crowd = who in _CROWDS
     lemma = trigger.lemma_.lower()
-    if crowd and sense.event == "ASSAULT" and lemma in _RIOTING:
+    if crowd and sense.event in {"ASSAULT", "COERCE"} and lemma in _RIOTING:
         return Sense("PROTEST", "riot", sense.context, "145")
     if crowd and lemma == "strike" and not any(c.dep_ in {"dobj", "obj"} for c in trigger.children):
         return Sense("PROTEST", "strike", sense.context, "143")  # "dock workers struck against the law"
@@ -647,6 +666,12 @@ def _build(
             "REJECT", mode, sense.context, {"yield": "124", "assist": "121", "meet": "125"}.get(mode or "", "120")
         )
         negated = False
+        modality = "asserted"
+    if modality == "future" and not negated and sense.event in _THREATENABLE:
+        # "says it will begin a military operation", "will impose a curfew": force or coercion announced is a
+        # threat made now (CAMEO 13), as ConfliBERT's annotators code it too
+        mode, cameo = _THREAT_CAMEO.get(sense.cameo or "", (_THREATENABLE[sense.event], _THREAT_DEFAULT[sense.event]))
+        sense = Sense("THREATEN", mode, sense.context, cameo)
         modality = "asserted"
     quote = quote_for(f.trigger.idx, quotes)
     claimed_by = quote.speaker_actor if quote else None

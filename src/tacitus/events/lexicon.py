@@ -47,7 +47,9 @@ EVENT_TYPES = (
 
 
 #: Last words of multi-word synonyms ("cease fire") that would match far too much on their own.
-_GENERIC_HEADS = frozenset({"fire", "gas", "of", "and", "group", "party", "service", "services", "station", "vehicle"})
+_GENERIC_HEADS = frozenset(
+    {"fire", "gas", "of", "and", "group", "party", "service", "services", "station", "vehicle", "force", "contingent"}
+)
 
 
 @dataclass(frozen=True, slots=True)
