@@ -465,3 +465,14 @@ def test_events_force_announced_for_the_future_is_a_threat_made_now(analyze: Ana
     assert (curfew.mode, curfew.cameo) == ("restrict", "1323")
     assert not [x for x in analyze("Russia will not attack Finland.").events if x.event == "THREATEN"]
     assert one(analyze("Russia attacked Ukrainian positions near Bakhmut."), "ASSAULT").modality == "asserted"
+
+
+def test_events_an_event_noun_as_subject_is_an_event_of_its_own(analyze: Analyze) -> None:
+    events = analyze("The arrest of the opposition leader by Senegalese police sparked riots in Dakar.").events
+    assert {e.event for e in events} == {"COERCE", "PROTEST"}
+
+
+def test_events_an_apology_offered_is_a_concession(analyze: Analyze) -> None:
+    e = one(analyze("The Belgian king offered an apology to Congo."), "CONCEDE")
+    assert e.cameo == "055"
+    assert not [x for x in analyze("The Belgian king offered an apology to Congo.").events if x.event == "AGREE"]

@@ -60,6 +60,8 @@ def main_events(found: list[Found]) -> list[Found]:
                 continue
             g = heads.get(anc.i)
             if g is not None and g is not f and g.sense.event != f.sense.event:
+                if f.nominal and g.nominal and g.clause.i == f.clause.i and tok.dep_ in {"nsubj", "nsubjpass"}:
+                    continue  # "the arrest of X sparked riots": the subject is an event of its own, not a circumstance
                 dominated = True
                 break
         if not dominated:
