@@ -63,6 +63,19 @@ def test_cameo_codes_read_as_plover_country_and_sector() -> None:
     assert cameo_to_plover("IGOUNO") == ("IGO", None)
 
 
+def test_bare_codes_that_are_countries_are_not_read_as_religions() -> None:
+    assert cameo_to_plover("MUS") == ("MUS", None)  # Mauritius
+    assert cameo_to_plover("SUN") == ("USR", None)  # the Soviet Union, as Phoenix codes its republics
+    assert cameo_to_plover("~MUS") == (None, "REL")
+    assert cameo_to_plover("ELI") == (None, "ELI")
+
+
+def test_a_religion_code_yields_to_the_role_it_qualifies() -> None:
+    assert cameo_to_plover("~MUSUAF") == (None, "UAF")  # Islamic militants are armed
+    assert cameo_to_plover("~MUSHLH") == (None, "MED")  # Muslim doctors
+    assert cameo_to_plover("IMGMUS") == ("IMG", "REL")  # a religion alone stays
+
+
 def test_user_files_take_precedence_and_the_override_is_noted() -> None:
     shipped = Path(__file__).parent.parent / "src" / "tacitus" / "data" / "actors" / "capitals.tsv"
     lexicon = build_lexicon([shipped], [DATA / "user.tsv", DATA / "sample.actors"])

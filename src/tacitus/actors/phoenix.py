@@ -84,7 +84,11 @@ CAMEO_SECTORS: dict[str, str] = {
 }
 
 #: Phoenix country codes that differ from PLOVER's (PLOVER manual: Kosovo is KOS).
-COUNTRY_FIXES = {"KSV": "KOS", "ROM": "ROU", "JAP": "JPN", "ITL": "ITA"}
+#: "SUN" is Phoenix's Soviet Union; its dated codes for the Soviet republics before 1991 say "USR".
+COUNTRY_FIXES = {"KSV": "KOS", "ROM": "ROU", "JAP": "JPN", "ITL": "ITA", "SUN": "USR"}
+#: Bare codes that are both a CAMEO sector (MUS: Muslim, SUN: Sunni) and a country, which is what they mean
+#: alone in the countries file.
+_BARE_COUNTRIES = frozenset({"MUS", "SUN"})
 
 _CODE_RE = re.compile(r"\[([^\]]*)\]")
 _SUBST_RE = re.compile(r"^!([A-Z]+)!\s*=\s*(.+)$")
@@ -100,6 +104,8 @@ class PhoenixProblem:
 def cameo_to_plover(code: str) -> tuple[str | None, str | None]:
     """``"USAGOVFRM"`` -> ("USA", "GOV"); ``"~MIL"`` -> (None, "MIL"); ``"IGOUNO"`` -> ("IGO", None)."""
     code = code.strip().upper()
+    if code in _BARE_COUNTRIES:
+        return COUNTRY_FIXES.get(code, code), None  # "[MUS]" is Mauritius, not the religion code
     if len(code) == 3 and code in CAMEO_SECTORS:
         return None, CAMEO_SECTORS[code]  # "[ELI]": a sector alone, as the default after dated codes
     if code.startswith("~"):
@@ -112,11 +118,10 @@ def cameo_to_plover(code: str) -> tuple[str | None, str | None]:
         country = COUNTRY_FIXES.get(country, country)
         if country == "---" or not country.isalpha() or len(country) != 3:
             country = None
-    sector = None
-    for i in range(0, len(rest) - 2, 3):
-        sector = CAMEO_SECTORS.get(rest[i : i + 3])
-        if sector:
-            break
+    found = [CAMEO_SECTORS[rest[i : i + 3]] for i in range(0, len(rest) - 2, 3) if rest[i : i + 3] in CAMEO_SECTORS]
+    # A religion qualifies a role it does not replace: "[~MUSUAF]" Islamic militants are armed, "[~MUSHLH]" Muslim
+    # doctors are MED (PLOVER has one sector field; REL only when nothing else is said).
+    sector = next((f for f in found if f != "REL"), found[0] if found else None)
     if sector is None and country is not None and country in CAMEO_SECTORS and code.endswith("~"):
         sector = CAMEO_SECTORS[country]
         country = None
