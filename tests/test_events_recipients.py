@@ -188,3 +188,28 @@ def test_recipients_the_subject_of_a_demand_clause_on_the_object_noun(analyze: C
 def test_recipients_partners_like_a_country_name_that_country(analyze: Callable[..., Analysis]) -> None:
     a = analyze("The European Union urged partners like Brazil to cut emissions.")
     assert [c for _a, c, _t in _tuples(a, "REQUEST")] == [{"BRA"}]
+
+
+def test_recipients_whose_ban_it_is_yields_to_whom_it_is_aimed_at(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Kazakhstan agreed to lift its ban on Russian grain.")
+    assert _tuples(a, "AGREE") == [({"KAZ"}, {"RUS"}, {"Russian"})]
+
+
+def test_recipients_borders_opened_to_refugees_name_the_refugees(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Armenia agreed to open its borders to Syrian refugees.")
+    assert _tuples(a, "AGREE") == [({"ARM"}, {"SYR"}, {"Syrian refugees"})]
+
+
+def test_recipients_own_weapons_laid_down_give_the_place_not_the_actor(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("The rebels agreed to lay down their weapons in Mozambique.")
+    assert [t for _a, _c, t in _tuples(a, "AGREE")] == [{"Mozambique"}]
+
+
+def test_recipients_refusing_to_leave_ones_own_post_has_no_recipient(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("The minister refused to resign from his post.")
+    assert [t for _a, _c, t in _tuples(a, "REJECT")] == [set()]
+
+
+def test_recipients_own_envoy_in_a_refused_act_gives_the_country_named(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Serbia refused to recall its ambassador from Montenegro.")
+    assert [c for _a, c, _t in _tuples(a, "REJECT")] == [{"MNE"}]

@@ -51,6 +51,7 @@ _PLACE_ENTS = frozenset({"GPE", "LOC", "NORP"})
 _HELPING = frozenset({"help", "assist", "support", "aid", "benefit", "relieve", "rescue", "protect", "feed"})
 #: Verbs whose object is what is sent or given, in a complement ("offered to send troops").
 _GIVING = frozenset({"send", "deploy", "dispatch", "provide", "give", "supply", "deliver", "donate", "ship"})
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 #: Words heading a phrase that only says where a report comes from ("according to Reuters").
 _NOT_THROUGH = frozenset({"according", "due", "thanks", "owing", "prior"})
 
@@ -193,6 +194,9 @@ class Attacher:
         ("shelled a base in Kandahar", "seized the mosque in Mosul")."""
         obj = self.object_of(verb, theme)
         found = self.refs(obj)
+        if found and obj is not None and all(r.text.lower() in _POSSESSIVES for r in found):
+            # "lifted its ban on US poultry": whose ban it is says less than whom it is aimed at
+            found = self.target_in(obj, RECIPIENT_PREPS) or self.target_in(verb, ("to", "for", "against")) or found
         if found:
             return found
         if obj is not None:
@@ -259,9 +263,11 @@ class Attacher:
         """Where an act without a named recipient is aimed: the country or region its "in" phrase names, on the verb or
         on what it acts on ("declared a ceasefire in Yemen", "suspended aid deliveries in Borno State", "took part in
         peacekeeping operations in Mali"). Only places count: "in the UN mission" names no recipient."""
-        queue: list[tuple[Token, int]] = [(verb, 0), *((c, 1) for c in verb.children if c.dep_ in {"dobj", "obj"})]
+        queue: list[tuple[Token, int]] = [(verb, 0)]
         while queue:
             tok, depth = queue.pop(0)
+            if depth < 2:  # what it acts on, and an act it agrees or refuses to do ("agreed to lay down arms in X")
+                queue.extend((c, depth + 1) for c in tok.children if c.dep_ in {"dobj", "obj", "xcomp"})
             for c in tok.children:
                 if c.dep_ != "prep":
                     continue
@@ -298,7 +304,18 @@ class Attacher:
         return ()
 
     def complement_target(self, verb: Token) -> tuple[ActorRef, ...]:
-        """Whom a requested, threatened or refused act concerns: the subject of a that-clause, else its target."""
+        """Whom a requested, threatened or refused act concerns: the subject of a that-clause, else its target;
+        never the actor again ("agreed to lay down their weapons")."""
+        actor = self.refs(self.subject(verb))
+        found = not_actor(self._complement_target(verb), actor)
+        countries = {a.country for a in actor if a.country}
+        clause = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if found and clause is not None and {r.country for r in found} <= countries:
+            # "refused to recall its ambassador from Montenegro": the actor's own envoy is moved, not targeted
+            found = not_actor(self.recipient(clause, theme=True), actor) or found
+        return found
+
+    def _complement_target(self, verb: Token) -> tuple[ActorRef, ...]:
         for c in verb.children:
             if c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children)):
                 subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
