@@ -476,3 +476,34 @@ def test_events_an_apology_offered_is_a_concession(analyze: Analyze) -> None:
     e = one(analyze("The Belgian king offered an apology to Congo."), "CONCEDE")
     assert e.cameo == "055"
     assert not [x for x in analyze("The Belgian king offered an apology to Congo.").events if x.event == "AGREE"]
+
+
+def test_events_calling_someone_a_name_is_no_phone_call(analyze: Analyze) -> None:
+    events = analyze("The president called the Danish prime minister nasty and cancelled his visit.").events
+    assert "CONSULT" not in {e.event for e in events}
+    assert one(analyze("Macron called the Iranian president on Sunday."), "CONSULT").mode == "phone"
+
+
+def test_events_troops_sent_to_train_code_the_training(analyze: Analyze) -> None:
+    events = analyze("Twelve American soldiers deployed to Ghana to train Ghanaian troops.").events
+    assert [e.event for e in events] == ["COOPERATE"]
+
+
+def test_events_an_event_in_an_after_clause_is_less_likely_the_point(analyze: Analyze) -> None:
+    events = analyze(
+        "Parliament passed a bill lifting the curfew in Homs, hours after soldiers fired on protesters."
+    ).events
+    lifted = one_of(events, "RETREAT")
+    fired = one_of(events, "ASSAULT")
+    assert lifted.confidence > fired.confidence
+
+
+def test_events_dropping_guns_is_disarming_dropping_bombs_is_an_attack(analyze: Analyze) -> None:
+    assert one(analyze("The rebel commander dropped his guns and surrendered."), "RETREAT").mode == "disarm"
+    assert one(analyze("Syrian helicopters dropped barrel bombs on Aleppo."), "ASSAULT")
+
+
+def one_of(events: tuple[Event, ...], event: str) -> Event:
+    found = [e for e in events if e.event == event]
+    assert found, f"no {event} in {[(e.event, e.trigger.text) for e in events]}"
+    return found[0]

@@ -297,6 +297,10 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[F
                 p = _returned(tok, att) or p  # "returned the artifacts to Peru", not "returned to Kabul"
             if p is None or p.sense is None or _shared_view(tok):
                 continue
+            if p.sense.mode == "phone" and any(
+                c.dep_ == "oprd" or (c.dep_ == "ccomp" and c.pos_ == "ADJ") for c in tok.children
+            ):
+                continue  # "called the prime minister nasty": a name given, not a phone call
             actor_tok = att.subject(tok)
             recipient = att.recipient(tok, located=p.sense.event in _LOCATED_TARGET)
             if att.is_passive(tok) and actor_tok is not None and actor_tok.dep_ == "nsubjpass":
@@ -622,6 +626,21 @@ def _rallying(sense: Sense, trigger: Token) -> Sense:
     return Sense("SUPPORT", None, ("diplomatic",), "053")
 
 
+#: Marks of a clause that dates the main event by another ("hours after forces fired on protesters").
+_BACKGROUND_MARKS = frozenset({"after", "before", "since", "following", "until", "when", "while", "as"})
+
+
+def _background(head: Token) -> bool:
+    """Told in a temporal clause of another verb: background to the sentence's main event, less likely its point."""
+    for tok in (head, *head.ancestors):
+        if tok.dep_ in {"advcl", "pcomp"} and (
+            any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in tok.children)
+            or (tok.dep_ == "pcomp" and tok.head.lower_ in _BACKGROUND_MARKS)
+        ):
+            return True
+    return False
+
+
 def _build(
     f: Found,
     published: date | None,
@@ -687,6 +706,7 @@ def _build(
     sent = trig.sent
     confidence = 0.45 + (0.2 if actor else 0) + (0.1 if recipient else 0) + (0.1 if f.specific else 0)
     confidence -= 0.1 if f.nominal else 0
+    confidence -= 0.15 if _background(head) else 0
     trigger = Span(trig.text, trig.idx, trig.idx + len(trig.text))
     return Event(
         id="",

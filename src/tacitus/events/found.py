@@ -41,11 +41,14 @@ def main_events(found: list[Found]) -> list[Found]:
     a reported complement ("said it had attacked") and a participle naming its own actor ("a
     Qatar-mediated deal") stay events of their own.
     """
-    # "sent experts to investigate the attacks": the mission is the event (CAMEO 09), not the sending
+    # "sent experts to investigate the attacks", "deployed to train Nigerian soldiers": the mission is the event
+    # (CAMEO 09, 06), not the sending
     missions = {
         f.trigger.head.i
         for f in found
-        if f.sense.mode == "investigate" and f.trigger.dep_ in {"xcomp", "advcl"} and f.trigger.head.lemma_ in _SENDING
+        if (f.sense.mode == "investigate" or f.sense.event == "COOPERATE")
+        and f.trigger.dep_ in {"xcomp", "advcl"}
+        and f.trigger.head.lemma_ in _SENDING
     }
     found = [f for f in found if f.trigger.i not in missions]
     heads = {f.trigger.i: f for f in found}
