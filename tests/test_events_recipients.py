@@ -213,3 +213,23 @@ def test_recipients_refusing_to_leave_ones_own_post_has_no_recipient(analyze: Ca
 def test_recipients_own_envoy_in_a_refused_act_gives_the_country_named(analyze: Callable[..., Analysis]) -> None:
     a = analyze("Serbia refused to recall its ambassador from Montenegro.")
     assert [c for _a, c, _t in _tuples(a, "REJECT")] == [{"MNE"}]
+
+
+def test_recipients_who_carried_out_what_is_condemned(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("The Arab League condemned the raids carried out by Israeli forces.")
+    assert _tuples(a, "ACCUSE") == [({"IGO"}, {"ISR"}, {"Israeli forces"})]
+
+
+def test_recipients_a_mission_targets_the_country_it_is_sent_to(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Sweden sent investigators to Denmark to investigate the pipeline blasts.")
+    assert _tuples(a, "ACCUSE") == [({"SWE"}, {"DNK"}, {"Denmark"})]
+
+
+def test_recipients_own_forces_withdrawn_give_the_place_left(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Chad is willing to withdraw its soldiers from Niger.")
+    assert _tuples(a, "CONCEDE") == [({"TCD"}, {"NER"}, {"Niger"})]
+
+
+def test_recipients_own_forces_reinforced_give_the_place_not_the_forces(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("France strengthened its forces in Estonia.")
+    assert _tuples(a, "MOBILIZE") == [({"FRA"}, {"EST"}, {"Estonia"})]

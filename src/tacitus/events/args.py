@@ -52,6 +52,16 @@ _HELPING = frozenset({"help", "assist", "support", "aid", "benefit", "relieve", 
 #: Verbs whose object is what is sent or given, in a complement ("offered to send troops").
 _GIVING = frozenset({"send", "deploy", "dispatch", "provide", "give", "supply", "deliver", "donate", "ship"})
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+#: Verbs moving forces, and the nouns for forces and envoys: what is moved is not whom it is aimed at.
+_MOVING = frozenset(
+    {"withdraw", "pull", "send", "deploy", "dispatch", "move", "station", "strengthen", "reinforce", "boost", "mass"}
+)
+_FORCES = frozenset(
+    {
+        *("troop", "troops", "force", "forces", "soldier", "peacekeeper", "army", "police", "personnel", "unit"),
+        *("battalion", "contingent", "warship", "jet", "aircraft", "tank", "ambassador", "envoy", "diplomat"),
+    }
+)
 #: Words heading a phrase that only says where a report comes from ("according to Reuters").
 _NOT_THROUGH = frozenset({"according", "due", "thanks", "owing", "prior"})
 
@@ -129,7 +139,7 @@ class Attacher:
                 if controller is not None:
                     return controller
             return self.subject(head, depth + 1)
-        if verb.dep_ in {"conj", "advcl"}:
+        if verb.dep_ in {"conj", "advcl", "acomp"}:  # "is willing to withdraw": willing's subject acts
             return self.subject(head, depth + 1)
         if verb.dep_ in {"acl", "relcl"}:
             if self.is_passive(verb):
@@ -193,6 +203,9 @@ class Attacher:
         """Whom the verb's act is aimed at; with ``located``, an uncoded object's place stands for it
         ("shelled a base in Kandahar", "seized the mosque in Mosul")."""
         obj = self.object_of(verb, theme)
+        if not theme and obj is not None and obj.dep_ in {"dobj", "obj"} and self._moves_forces(verb, obj):
+            # "withdrew its troops from Abyei", "strengthened its forces in Crimea": forces moved are no recipient
+            return self.recipient(verb, theme=True) or self.place_target(verb)
         found = self.refs(obj)
         if found and obj is not None and all(r.text.lower() in _POSSESSIVES for r in found):
             # "lifted its ban on US poultry": whose ban it is says less than whom it is aimed at
@@ -213,6 +226,13 @@ class Attacher:
                                 return self.refs(g)
         return self.nested_target(verb, theme)
 
+    def _moves_forces(self, verb: Token, obj: Token) -> bool:
+        """Forces or envoys withdrawn, sent or reinforced, unnamed or the actor's own ("its troops")."""
+        if verb.lemma_ not in _MOVING or obj.lemma_.lower() not in _FORCES:
+            return False
+        owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+        return owner is None or owner.pos_ == "PRON" or not any(c.dep_ in {"amod", "compound"} for c in obj.children)
+
     def nested_target(self, verb: Token, theme: bool = False) -> tuple[ActorRef, ...]:
         """A target phrase further down, on what the verb gives or sets going, when the verb names no coded object:
         "provided 3 million euros in funding to Lebanon", "called for sanctions against Turkey", "launched a
@@ -224,6 +244,12 @@ class Attacher:
         queue: list[tuple[Token, int]] = [(verb, 0), *((c, 1) for c in objects)]
         while queue:
             tok, depth = queue.pop(0)
+            if depth:  # "condemned the threats made by the US", "protest against laws imposed by the government"
+                for c in tok.children:
+                    if c.dep_ == "acl" and c.tag_ == "VBN":
+                        for g in (g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"):
+                            if self.refs(g):
+                                return self.refs(g)
             for c in tok.children:
                 if c.dep_ != "prep" or c.head.lower_ in _NOT_THROUGH:
                     continue
@@ -235,7 +261,19 @@ class Attacher:
                         return found
                     if depth < 2 and c.lower_ in _THROUGH:
                         queue.append((g, depth + 1))
-        return self.helped(verb, objects)
+        return self.helped(verb, objects) or self.sent_to(verb)
+
+    def sent_to(self, verb: Token) -> tuple[ActorRef, ...]:
+        """The country a mission is sent to, for the act it is sent to do ("sent experts to Saudi Arabia to
+        investigate the attacks")."""
+        if verb.dep_ not in {"advcl", "xcomp"} or verb.head.lemma_ not in _GIVING:
+            return ()
+        for c in verb.head.children:
+            if c.dep_ in {"prep", "dative"} and c.lower_ == "to":
+                for g in c.children:
+                    if g.dep_ == "pobj" and self.refs(g):
+                        return self.refs(g)
+        return ()
 
     def helped(self, verb: Token, objects: list[Token]) -> tuple[ActorRef, ...]:
         """Whom a purpose clause says the act helps: "donated ventilators to assist Ethiopia", "earmarked funds to
