@@ -586,3 +586,16 @@ def test_undated_article_codes_a_titled_leader_by_the_title_in_the_text(
     assert _mention(idx, "Kenyan President Uhuru Kenyatta") == ("Kenyan President Uhuru Kenyatta", 0, 31, "KEN", "GOV")
     idx, _ = index("Former President Uhuru Kenyatta met Ethiopian officials.", published=None)
     assert _mention(idx, "Former President Uhuru Kenyatta")[3:] == ("KEN", "ELI")
+
+
+def test_a_sponsor_before_a_group_is_not_its_country(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, _ = index("Iran-backed militias attacked the base, Iraqi officials said.")
+    assert _mention(idx, "backed militias") == ("backed militias", 5, 20, None, "REB")
+    assert _mention(idx, "Iran") == ("Iran", 0, 4, "IRN", None)
+
+
+def test_victims_of_a_demonym_warplane_take_the_place_struck(
+    index: Callable[..., tuple[ActorIndex, list[str]]],
+) -> None:
+    idx, _ = index("Israeli jets struck targets in Gaza City overnight, killing 11 people.")
+    assert _mention(idx, "people") == ("people", 63, 69, "PSE", "CVL")

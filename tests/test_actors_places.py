@@ -123,3 +123,13 @@ def test_places_file_lists_exactly_the_phoenix_aliases_the_gazetteer_places_insi
     assert ("peshawar", "PAK/-") in expected and ("geneva", "CHE/-") in expected
     assert ("pakistani", "PAK/-") not in expected
     assert shipped == expected
+
+
+def test_city_a_march_starts_from_is_a_place(index: Index) -> None:
+    idx = index("Protesters marched from Peshawar to Islamabad.")
+    assert [m[0] for m in _mentions(idx)] == ["Protesters"]
+
+
+def test_city_where_parties_meet_gives_no_one_its_country(index: Index) -> None:
+    idx = index("Diplomats held talks in Doha on Monday. Officials in Peshawar said the road was closed.")
+    assert _mentions(idx) == [("Diplomats", 0, 9, None, "GOV"), ("Officials", 40, 49, "PAK", "GOV")]

@@ -49,7 +49,26 @@ _ATTACK_NOUNS = frozenset(
         "crackdown",
         "blockade",
         "siege",
+        "jet",
+        "warplane",
+        "aircraft",
+        "helicopter",
+        "gunship",
+        "tank",
+        "artillery",
+        "mortar",
+        "bomb",
+        "warship",
+        "gunboat",
     ]
+)
+#: Words of parties meeting.
+_MEETING = frozenset(
+    {"meet", "meeting", "talk", "talks", "summit", "negotiation", "negotiations", "negotiate", "conference"}
+)
+#: Participles after "X-" that make X a sponsor of the group named next, not its country.
+_SPONSORED = frozenset(
+    {"backed", "supported", "sponsored", "funded", "financed", "armed", "aligned", "allied", "trained", "proxy"}
 )
 
 
@@ -104,8 +123,9 @@ def context_country(
 
 
 def _owned(doc: Doc, drafts: list[Draft], hits: list[Hit]) -> frozenset[int]:
-    """Hits that are the country word inside a longer draft ("Israeli troops", "Filipino hostages") or
-    that name an attacker ("Israeli airstrikes", "Russia's shelling of Kharkiv")."""
+    """Hits that say nothing about the other roles of their sentence: the country word inside a longer draft
+    ("Israeli troops", "Filipino hostages"), an attacker ("Israeli airstrikes", "Russia's shelling of Kharkiv"),
+    a sponsor ("Moscow-backed") and a meeting's venue ("talks in Doha")."""
     inside = {
         h.start
         for h in hits
@@ -116,7 +136,23 @@ def _owned(doc: Doc, drafts: list[Draft], hits: list[Hit]) -> frozenset[int]:
     attackers = {
         h.start for h in hits if h.entry.kind not in ("place", "capital") and _attacker_word(doc[h.start : h.end].root)
     }
-    return frozenset(inside | attackers)
+    # "Moscow-backed separatists", "Iran-funded militias": the sponsor, not the group's own country.
+    sponsors = {
+        h.start for h in hits if h.end + 1 < len(doc) and doc[h.end].text == "-" and doc[h.end + 1].lower_ in _SPONSORED
+    }
+    venues = {h.start for h in hits if h.entry.kind in ("place", "capital") and _venue(doc[h.start : h.end].root)}
+    return frozenset(inside | attackers | sponsors | venues)
+
+
+def _venue(tok: Token) -> bool:
+    """'met in Geneva', 'held talks in Doha', 'a summit in Vienna': where parties meet says nothing about whose
+    envoys or officials they are."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "at"):
+        return False
+    governor = tok.head.head
+    if governor.lemma_.lower() in _MEETING:
+        return True
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _MEETING for c in governor.children)
 
 
 def _attacker_word(tok: Token) -> bool:
