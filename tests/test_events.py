@@ -507,3 +507,23 @@ def one_of(events: tuple[Event, ...], event: str) -> Event:
     found = [e for e in events if e.event == event]
     assert found, f"no {event} in {[(e.event, e.trigger.text) for e in events]}"
     return found[0]
+
+
+def test_events_would_under_a_speech_verb_in_any_tense_is_future(analyze: Analyze) -> None:
+    for text in (
+        "Myanmar has said it would allow UN agencies access to northern Rakhine.",
+        "Myanmar says it would allow UN agencies access to northern Rakhine.",
+    ):
+        e = one(analyze(text), "CONCEDE")  # PLOVER: an announced retreat is a concession
+        assert e.modality == "future"
+    assert one(analyze("Myanmar would allow UN agencies access if asked."), "RETREAT").modality == "hypothetical"
+
+
+def test_events_an_object_parsed_as_a_clause_subject_still_selects_the_pattern(analyze: Analyze) -> None:
+    e = one(analyze("Thailand says it will not accept any refugees fleeing the fighting in Myanmar."), "REJECT")
+    assert countries(e.actor) == {"THA"}
+
+
+def test_events_making_supplies_available_is_aid(analyze: Analyze) -> None:
+    e = one(analyze("Norway has made available tents and medical supplies to fight the outbreak in Malawi."), "AID")
+    assert countries(e.actor) == {"NOR"}

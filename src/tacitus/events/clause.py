@@ -33,6 +33,8 @@ _HYPOTHETICAL_GOVERNORS = frozenset(
 #: Nouns whose infinitive is a capacity, not an act ("skeptical of the government's ability to meet targets").
 _ABILITY_NOUNS = frozenset({"ability", "capacity", "capability", "inability"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+#: Verbs that report what someone said they would do.
+_SPEECH = frozenset({"say", "announce", "tell", "state", "declare", "add", "insist", "warn", "confirm", "indicate"})
 #: Adjectives whose complement is an act announced as intended ("ready to send troops").
 _WILLING = frozenset({"willing", "ready", "prepared", "eager", "determined", "poised", "committed"})
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
@@ -117,7 +119,9 @@ def modality_of(head: Token, light: bool = False) -> Modality:
         aux = {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
         if aux & _HYPOTHETICAL_AUX:
             # "said it would summon the ambassador": future seen from a past report, unless conditional
-            reported = tok.dep_ == "ccomp" and tok.head.tag_ == "VBD" and aux & _HYPOTHETICAL_AUX == {"would"}
+            # ("has said it would", "says it would allow" too: a speech verb in any tense)
+            told = tok.head.tag_ == "VBD" or (tok.head.tag_ in {"VBN", "VBZ", "VBP"} and tok.head.lemma_ in _SPEECH)
+            reported = tok.dep_ == "ccomp" and told and aux & _HYPOTHETICAL_AUX == {"would"}
             if reported and not any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in tok.children):
                 return "future"
             return "hypothetical"

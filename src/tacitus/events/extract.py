@@ -193,6 +193,12 @@ def verb_words(verb: Token) -> tuple[frozenset[str], frozenset[str], frozenset[s
             out.update(w for g in c.children if g.dep_ == "mark" and g.lower_ == "for" for w in _words(g))
         if dep == "ccomp" and c.pos_ == "ADJ":  # a small clause: "found the journalists guilty", "let free"
             out.update(_words(c))
+        if dep == "ccomp" and c.tag_ == "VBG" and verb.lemma_ not in _SAYING:
+            # "will not accept any refugees fleeing the war": the object was parsed as the subject of a clause
+            for g in c.children:
+                if g.dep_ == "nsubj":
+                    _np_words(g, out)
+                    objects.add(g.lemma_.lower())
         if dep in {"ccomp", "xcomp"} and verb.lemma_ in _CAUSATIVE:
             # "allowed UN monitors to enter": who is let in is the complement's subject; "let free"
             out.update(_words(c))
