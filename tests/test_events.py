@@ -527,3 +527,14 @@ def test_events_an_object_parsed_as_a_clause_subject_still_selects_the_pattern(a
 def test_events_making_supplies_available_is_aid(analyze: Analyze) -> None:
     e = one(analyze("Norway has made available tents and medical supplies to fight the outbreak in Malawi."), "AID")
     assert countries(e.actor) == {"NOR"}
+
+
+def test_events_troops_leaving_a_country_withdraw(analyze: Analyze) -> None:
+    e = one(analyze("The last French troops left Mali on Monday."), "RETREAT")
+    assert (e.mode, e.cameo) == ("withdraw", "0872")
+    assert not analyze("The minister left Paris for Kyiv.").events
+
+
+def test_events_a_curfew_that_will_remain_is_no_new_threat(analyze: Analyze) -> None:
+    events = analyze("Authorities in Dhaka said the curfew would remain in force until Sunday.").events
+    assert "THREATEN" not in {e.event for e in events}

@@ -78,6 +78,8 @@ _THREAT_CAMEO: dict[str, tuple[str | None, str]] = {
     **dict.fromkeys(("166", "1661", "1662", "1663"), ("expel", "136")),
 }
 _THREAT_DEFAULT = {"ASSAULT": "138", "COERCE": "132", "SANCTION": "131"}
+#: Verbs saying a state of affairs goes on.
+_LASTING = frozenset({"remain", "stay", "last", "persist"})
 #: Cooperation told in the future is coded AGREE, a retreat CONCEDE (PLOVER manual); the CAMEO code is the
 #: expressed intent (03) to do it, by the CAMEO code of the act ("" = any other).
 _INTENT_CAMEO: dict[str, dict[str, str]] = {
@@ -301,6 +303,8 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[F
             p = best(pats, words, heads, objects)
             if tok.lemma_ == "return" and (p is None or p.sense is None or p.sense.event == "CONSULT"):
                 p = _returned(tok, att) or p  # "returned the artifacts to Peru", not "returned to Kabul"
+            if tok.lemma_ in {"leave", "quit"} and (p is None or p.sense is None):
+                p = _troops_left(tok, att) or p  # "the last American soldiers left Afghanistan"
             if p is None or p.sense is None or _shared_view(tok):
                 continue
             if p.sense.mode == "phone" and any(
@@ -424,6 +428,28 @@ def _returned(verb: Token, att: Attacher) -> Pattern | None:
         for c in verb.children
     )
     return _RETURN_PROPERTY if to_someone else None
+
+
+#: Forces whose leaving a place is a withdrawal (CAMEO 0872), and places they leave.
+_TROOPS = frozenset({"troop", "troops", "soldier", "force", "army", "contingent", "peacekeeper", "marine", "unit"})
+_LEFT_PLACES = frozenset({"country", "region", "base", "city", "town", "territory", "area", "province", "zone"})
+_WITHDRAWAL = Pattern((), Sense("RETREAT", "withdraw", ("military",), "0872"), True)
+
+
+def _troops_left(verb: Token, att: Attacher) -> Pattern | None:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() not in _TROOPS:
+        return None
+    left = any(
+        c.dep_ in {"dobj", "obj"}
+        and (
+            c.ent_type_ in {"GPE", "LOC"}
+            or c.lemma_.lower() in _LEFT_PLACES
+            or (c.pos_ == "PROPN" and any(r.country for r in att.refs(c)))
+        )
+        for c in verb.children
+    )
+    return _WITHDRAWAL if left else None
 
 
 def _carries_nominal(verb: Token, lexicon: EventLexicon) -> bool:
@@ -692,7 +718,8 @@ def _build(
         )
         negated = False
         modality = "asserted"
-    if modality == "future" and not negated and sense.event in _THREATENABLE:
+    lasting = head.lemma_ in _LASTING  # "the curfew would remain in force": no new act announced
+    if modality == "future" and not negated and sense.event in _THREATENABLE and not lasting:
         # "says it will begin a military operation", "will impose a curfew": force or coercion announced is a
         # threat made now (CAMEO 13), as ConfliBERT's annotators code it too
         mode, cameo = _THREAT_CAMEO.get(sense.cameo or "", (_THREATENABLE[sense.event], _THREAT_DEFAULT[sense.event]))
