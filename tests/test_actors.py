@@ -599,3 +599,10 @@ def test_victims_of_a_demonym_warplane_take_the_place_struck(
 ) -> None:
     idx, _ = index("Israeli jets struck targets in Gaza City overnight, killing 11 people.")
     assert _mention(idx, "people") == ("people", 63, 69, "PSE", "CVL")
+
+
+def test_forces_an_actor_is_urged_to_withdraw_are_that_actors(
+    index: Callable[..., tuple[ActorIndex, list[str]]],
+) -> None:
+    idx, _ = index("The European Union urged Eritrea to withdraw its forces from the region.")
+    assert _mention(idx, "forces") == ("forces", 49, 55, "ERI", "MIL")

@@ -1,5 +1,5 @@
-"""Intermediate records of the actors stage: dictionary hits and mention drafts, and the
-context country that roles without a country of their own fall back on."""
+"""Intermediate records of the actors stage: dictionary hits and mention drafts, the context country
+that roles without a country of their own fall back on, and the assembly of drafts into an ActorIndex."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from tacitus.actors.index import ActorIndex, ActorMention
 from tacitus.actors.lexicon import ActorEntry
+from tacitus.model import Actor, ActorRef, Span
 
 #: Codes that are not states: an article's "main country" is never one of them.
 NON_STATE = frozenset({"IGO", "NGO", "MNC", "IMG", "UNO", "EUR"})
@@ -195,8 +197,61 @@ def _sender(doc: Doc, d: Draft, drafts: list[Draft]) -> str | None:
         return None
     subjects = {c.i for c in verb.children if c.dep_ == "nsubj"}
     if not subjects and verb.dep_ in ("xcomp", "conj"):
-        subjects = {c.i for c in verb.head.children if c.dep_ == "nsubj"}
+        # "urged Eritrea to withdraw its forces": the governing verb's object withdraws; else its subject does
+        governing = verb.head.children
+        objects = {c.i for c in verb.head.children if c.dep_ == "dobj"} if verb.dep_ == "xcomp" else set()
+        subjects = objects or {c.i for c in governing if c.dep_ == "nsubj"}
     for other in drafts:
         if other.country is not None and any(other.start <= i < other.end for i in subjects):
             return other.country
     return None
+
+
+def assemble(doc: Doc, drafts: list[Draft]) -> ActorIndex:
+    """Number the actors (one per draft key) and build the index of their mentions."""
+    drafts = sorted(_drop_overlaps(drafts), key=lambda d: d.start)
+    ids: dict[tuple[str, ...], str] = {}
+    spans: dict[str, list[Span]] = {}
+    first: dict[str, Draft] = {}
+    names: dict[str, str] = {}
+    mentions: list[ActorMention] = []
+    for d in drafts:
+        actor_id = ids.setdefault(d.key, f"A{len(ids) + 1}")
+        text = doc[d.start : d.end].text
+        start_char, end_char = doc[d.start].idx, doc[d.end - 1].idx + len(doc[d.end - 1].text)
+        spans.setdefault(actor_id, []).append(Span(text, start_char, end_char))
+        # The actor takes its code from its first name-like mention and its name from the longest;
+        # one known only through a pronoun (its antecedent overlapped a longer mention and was
+        # dropped) still gets a record.
+        current = first.get(actor_id)
+        if current is None or (current.how == "pronoun" and d.how != "pronoun" and d.group < 0):
+            first[actor_id] = d
+            names[actor_id] = text
+        elif d.how != "pronoun" and d.group < 0 and len(text) > len(names[actor_id]):
+            names[actor_id] = text
+        ref = ActorRef(text, start_char, end_char, d.country, d.sector, actor_id)
+        mentions.append(ActorMention(ref, d.start, d.end, d.how, d.group))
+    actors = []
+    for actor_id, actor_spans in spans.items():
+        head = first[actor_id]
+        actors.append(Actor(actor_id, names[actor_id], head.country, head.sector, tuple(actor_spans), head.kind))
+    return ActorIndex.build(actors, mentions)
+
+
+def _drop_overlaps(drafts: list[Draft]) -> list[Draft]:
+    """Keep the earliest-found of overlapping drafts (names and roles come before entities and pronouns);
+    a pronoun or pair phrase standing for coordinated parties ("they", "both sides") keeps one draft for each."""
+    taken: set[int] = set()
+    shared: set[tuple[int, int, int]] = set()
+    out: list[Draft] = []
+    for d in drafts:
+        span = set(range(d.start, d.end))
+        if span & taken:
+            if d.group >= 0 and (d.start, d.end, d.group) in shared:
+                out.append(d)
+            continue
+        if d.group >= 0 and d.how in ("pronoun", "description"):
+            shared.add((d.start, d.end, d.group))
+        taken |= span
+        out.append(d)
+    return out

@@ -31,11 +31,11 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from tacitus.actors.coref import resolve_coreference
-from tacitus.actors.drafts import Draft, Hit, fill_context_country
-from tacitus.actors.index import ActorIndex, ActorMention
+from tacitus.actors.drafts import Draft, Hit, assemble, fill_context_country
+from tacitus.actors.index import ActorIndex
 from tacitus.actors.lexicon import ActorEntry, ActorLexicon
 from tacitus.actors.placing import dateline, inside_longer_name, place_phrase, where_not_who
-from tacitus.model import Actor, ActorRef, Article, Span
+from tacitus.model import Article
 
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _STANCE_PREFIXES = frozenset({"pro", "anti", "non", "post", "pre", "ex"})
@@ -127,7 +127,7 @@ def find_actors(doc: Doc, article: Article, lexicon: ActorLexicon) -> ActorIndex
     drafts = fill_context_country(doc, drafts, hits)
     drafts = _surnames(doc, drafts)
     drafts = resolve_coreference(doc, drafts, hits)
-    return _assemble(doc, drafts)
+    return assemble(doc, drafts)
 
 
 # -- pass 1: dictionary ------------------------------------------------------------------------
@@ -579,56 +579,4 @@ def _surnames(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         if first is not None and tok.i not in taken and tok.pos_ == "PROPN" and first.start < tok.i:
             subject = tok.dep_ in ("nsubj", "nsubjpass")
             out.append(replace(first, start=tok.i, end=tok.i + 1, how="name", subject=subject, group=-1))
-    return out
-
-
-# -- assembly ----------------------------------------------------------------------------------
-
-
-def _assemble(doc: Doc, drafts: list[Draft]) -> ActorIndex:
-    drafts = sorted(_drop_overlaps(drafts), key=lambda d: d.start)
-    ids: dict[tuple[str, ...], str] = {}
-    spans: dict[str, list[Span]] = {}
-    first: dict[str, Draft] = {}
-    names: dict[str, str] = {}
-    mentions: list[ActorMention] = []
-    for d in drafts:
-        actor_id = ids.setdefault(d.key, f"A{len(ids) + 1}")
-        text = doc[d.start : d.end].text
-        start_char, end_char = doc[d.start].idx, doc[d.end - 1].idx + len(doc[d.end - 1].text)
-        spans.setdefault(actor_id, []).append(Span(text, start_char, end_char))
-        # The actor takes its code from its first name-like mention and its name from the longest;
-        # one known only through a pronoun (its antecedent overlapped a longer mention and was
-        # dropped) still gets a record.
-        current = first.get(actor_id)
-        if current is None or (current.how == "pronoun" and d.how != "pronoun" and d.group < 0):
-            first[actor_id] = d
-            names[actor_id] = text
-        elif d.how != "pronoun" and d.group < 0 and len(text) > len(names[actor_id]):
-            names[actor_id] = text
-        ref = ActorRef(text, start_char, end_char, d.country, d.sector, actor_id)
-        mentions.append(ActorMention(ref, d.start, d.end, d.how, d.group))
-    actors = []
-    for actor_id, actor_spans in spans.items():
-        head = first[actor_id]
-        actors.append(Actor(actor_id, names[actor_id], head.country, head.sector, tuple(actor_spans), head.kind))
-    return ActorIndex.build(actors, mentions)
-
-
-def _drop_overlaps(drafts: list[Draft]) -> list[Draft]:
-    """Keep the earliest-found of overlapping drafts (names and roles come before entities and pronouns);
-    a pronoun or pair phrase standing for coordinated parties ("they", "both sides") keeps one draft for each."""
-    taken: set[int] = set()
-    shared: set[tuple[int, int, int]] = set()
-    out: list[Draft] = []
-    for d in drafts:
-        span = set(range(d.start, d.end))
-        if span & taken:
-            if d.group >= 0 and (d.start, d.end, d.group) in shared:
-                out.append(d)
-            continue
-        if d.group >= 0 and d.how in ("pronoun", "description"):
-            shared.add((d.start, d.end, d.group))
-        taken |= span
-        out.append(d)
     return out
