@@ -233,3 +233,23 @@ def test_recipients_own_forces_withdrawn_give_the_place_left(analyze: Callable[.
 def test_recipients_own_forces_reinforced_give_the_place_not_the_forces(analyze: Callable[..., Analysis]) -> None:
     a = analyze("France strengthened its forces in Estonia.")
     assert _tuples(a, "MOBILIZE") == [({"FRA"}, {"EST"}, {"Estonia"})]
+
+
+def test_recipients_a_team_of_peacekeepers_withdrawn_is_no_recipient(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Kenya Police withdrew the team of 50 peacekeepers from Haiti.")
+    assert [t for _a, _c, t in _tuples(a, "SANCTION")] == [{"Haiti"}]
+
+
+def test_recipients_who_did_what_is_condemned_not_its_victims(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Mexico condemned the killing of two Mexican migrants by US border agents.")
+    assert [c for _a, c, _t in _tuples(a, "ACCUSE")] == [{"USA"}]
+
+
+def test_recipients_by_phrase_hung_on_the_victim_names_the_nominal_actor(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("The arrest of a Dutch aid worker by Ethiopian police sparked anger.")
+    assert _tuples(a, "COERCE") == [({"ETH"}, {"NLD"}, {"Dutch aid worker"})]
+
+
+def test_recipients_accusations_denied_name_who_made_them(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Ghana denied accusations by Togo that it harbours rebels.")
+    assert [c for _a, c, _t in _tuples(a, "REJECT")] == [{"TGO"}]

@@ -62,6 +62,7 @@ _FORCES = frozenset(
         *("battalion", "contingent", "warship", "jet", "aircraft", "tank", "ambassador", "envoy", "diplomat"),
     }
 )
+_GROUPS = frozenset({"batch", "contingent", "group", "team", "unit", "number", "company", "battalion"})
 #: Words heading a phrase that only says where a report comes from ("according to Reuters").
 _NOT_THROUGH = frozenset({"according", "due", "thanks", "owing", "prior"})
 
@@ -206,6 +207,15 @@ class Attacher:
         if not theme and obj is not None and obj.dep_ in {"dobj", "obj"} and self._moves_forces(verb, obj):
             # "withdrew its troops from Abyei", "strengthened its forces in Crimea": forces moved are no recipient
             return self.recipient(verb, theme=True) or self.place_target(verb)
+        if not theme and obj is not None and obj.dep_ in {"dobj", "obj"} and not self.actors.ref_at(obj):
+            # "criticised the detention of two sailors by Chile": who did what the act is about
+            by = (
+                self._by(obj)
+                or next((self._by(g) for p in obj.children if p.lower_ == "of" for g in p.children), ())
+                or (self._by(verb) if not self.is_passive(verb) else ())  # the parser hangs it on an active verb
+            )
+            if by:
+                return by
         found = self.refs(obj)
         if found and obj is not None and all(r.text.lower() in _POSSESSIVES for r in found):
             # "lifted its ban on US poultry": whose ban it is says less than whom it is aimed at
@@ -228,7 +238,11 @@ class Attacher:
 
     def _moves_forces(self, verb: Token, obj: Token) -> bool:
         """Forces or envoys withdrawn, sent or reinforced, unnamed or the actor's own ("its troops")."""
-        if verb.lemma_ not in _MOVING or obj.lemma_.lower() not in _FORCES:
+        if verb.lemma_ not in _MOVING:
+            return False
+        if obj.lemma_.lower() in _GROUPS:  # "withdrew a batch of 200 peacekeepers"
+            obj = next((g for p in obj.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"), obj)
+        if obj.lemma_.lower() not in _FORCES:
             return False
         owner = next((c for c in obj.children if c.dep_ == "poss"), None)
         return owner is None or owner.pos_ == "PRON" or not any(c.dep_ in {"amod", "compound"} for c in obj.children)
@@ -390,7 +404,19 @@ class Attacher:
                     actor = self.refs(pobj)
                 elif c.lower_ in {"on", "against", "at", "with", "to", "of", "into"} and not recipient:
                     recipient = self.refs(pobj)
+                    if c.lower_ == "of" and pobj is not None and not actor:
+                        # "the arrest of a French journalist by Iranian police": the parser hangs "by" on the victim
+                        actor = self._by(pobj)
         return actor, recipient
+
+    def _by(self, noun: Token) -> tuple[ActorRef, ...]:
+        """The coded party of a "by" phrase on ``noun`` ("the detention of sailors by Chile")."""
+        for c in noun.children:
+            if c.dep_ in {"prep", "agent"} and c.lower_ == "by":
+                for g in c.children:
+                    if g.dep_ == "pobj" and self.refs(g):
+                        return self.refs(g)
+        return ()
 
 
 def not_actor(refs: tuple[ActorRef, ...], actor: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
