@@ -538,3 +538,12 @@ def test_events_troops_leaving_a_country_withdraw(analyze: Analyze) -> None:
 def test_events_a_curfew_that_will_remain_is_no_new_threat(analyze: Analyze) -> None:
     events = analyze("Authorities in Dhaka said the curfew would remain in force until Sunday.").events
     assert "THREATEN" not in {e.event for e in events}
+
+
+def test_events_people_arriving_pay_no_visit(analyze: Analyze) -> None:
+    assert not analyze("Two hundred refugees arrived in Kyrgyzstan on Monday.").events
+    assert one(analyze("The Iranian foreign minister arrived in Moscow for talks."), "CONSULT")
+
+
+def test_events_ending_a_trip_or_giving_a_speech_codes_nothing(analyze: Analyze) -> None:
+    assert not analyze("The former president ended a five-day trip to Paris and gave a speech to bankers.").events

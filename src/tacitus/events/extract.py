@@ -101,6 +101,10 @@ _SAYING = frozenset({"say", "insist", "declare", "state", "stress", "reiterate",
 _DEMAND = Sense("REQUEST", None, (), "100")
 #: Verbs of going somewhere: a visit's host is the place reached.
 _TRAVEL = frozenset({"arrive", "travel", "fly", "come", "head", "go", "land"})
+#: Travellers who pay no visit: their arrival is a journey.
+_TRAVELLERS = frozenset(
+    {"people", "person", "refugee", "migrant", "tourist", "seeker", "family", "pilgrim", "civilian", "passenger"}
+)
 #: Nouns that count events ("a new round of talks", "a series of attacks"): the counted noun codes.
 #: Words marking troops sent as peacekeepers.
 _PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper", "peacekeepers"})
@@ -337,6 +341,9 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[F
             if not p.slots and _carries_nominal(tok, lexicon):
                 continue  # "intensified its bombardment": the noun says what happened, the verb only how
                 recipient = att.refs(tok.head) if p.sense.event != "CONSULT" else ()
+            travellers = actor_tok is not None and actor_tok.lemma_.lower() in _TRAVELLERS
+            if p.sense.event == "CONSULT" and tok.lemma_ in _TRAVEL and travellers:
+                continue  # "116 people arrived in Kyrgyzstan seeking refuge": a journey, not a visit
             if not recipient and p.sense.event == "CONSULT" and tok.lemma_ in _TRAVEL:
                 # "arrived in Jakarta for talks": the host is where the visitor goes
                 recipient = tuple(
