@@ -606,3 +606,11 @@ def test_forces_an_actor_is_urged_to_withdraw_are_that_actors(
 ) -> None:
     idx, _ = index("The European Union urged Eritrea to withdraw its forces from the region.")
     assert _mention(idx, "forces") == ("forces", 49, 55, "ERI", "MIL")
+
+
+def test_armed_groups_phoenix_places_in_a_region_have_their_country(
+    index: Callable[..., tuple[ActorIndex, list[str]]],
+) -> None:
+    idx, _ = index("Fatah and the LRA rejected the plan.")
+    assert _mention(idx, "Fatah") == ("Fatah", 0, 5, "PSE", "REB")
+    assert _mention(idx, "LRA") == ("LRA", 14, 17, "UGA", "REB")

@@ -76,6 +76,11 @@ def test_a_religion_code_yields_to_the_role_it_qualifies() -> None:
     assert cameo_to_plover("IMGMUS") == ("IMG", "REL")  # a religion alone stays
 
 
+def test_region_codes_of_armed_groups_become_transnational_and_old_codes_iso() -> None:
+    assert cameo_to_plover("SASREB") == ("IMG", "REB")  # PLOVER has no country for a region
+    assert cameo_to_plover("TMPGOV") == ("TLS", "GOV")  # Timor-Leste's ISO code
+
+
 def test_user_files_take_precedence_and_the_override_is_noted() -> None:
     shipped = Path(__file__).parent.parent / "src" / "tacitus" / "data" / "actors" / "capitals.tsv"
     lexicon = build_lexicon([shipped], [DATA / "user.tsv", DATA / "sample.actors"])

@@ -85,7 +85,15 @@ CAMEO_SECTORS: dict[str, str] = {
 
 #: Phoenix country codes that differ from PLOVER's (PLOVER manual: Kosovo is KOS).
 #: "SUN" is Phoenix's Soviet Union; its dated codes for the Soviet republics before 1991 say "USR".
-COUNTRY_FIXES = {"KSV": "KOS", "ROM": "ROU", "JAP": "JPN", "ITL": "ITA", "SUN": "USR"}
+COUNTRY_FIXES = {"KSV": "KOS", "ROM": "ROU", "JAP": "JPN", "ITL": "ITA", "SUN": "USR", "TMP": "TLS"}
+#: CAMEO region codes, which PLOVER has no country for ("regional constructs ... do not receive a country name").
+#: An armed group Phoenix places in a region ("Lord's Resistance Army" [CFRREB]) is a transnational militarized
+#: group, PLOVER's IMG.
+CAMEO_REGIONS = frozenset(
+    {"AFR", "ASA", "BLK", "CAU", "CFR", "CAS", "CEU", "EIN", "EAF", "EEU", "LAM", "MEA", "MDT", "NAF", "NMR"}
+    | {"PGS", "SCA", "SAM", "SAF", "SAS", "SEA", "WAF", "WST", "WEU", "NAM", "CRB", "INT"}
+)
+_ARMED = frozenset({"REB", "UAF", "MIL", "PRM"})
 #: Bare codes that are both a CAMEO sector (MUS: Muslim, SUN: Sunni) and a country, which is what they mean
 #: alone in the countries file.
 _BARE_COUNTRIES = frozenset({"MUS", "SUN"})
@@ -122,6 +130,8 @@ def cameo_to_plover(code: str) -> tuple[str | None, str | None]:
     # A religion qualifies a role it does not replace: "[~MUSUAF]" Islamic militants are armed, "[~MUSHLH]" Muslim
     # doctors are MED (PLOVER has one sector field; REL only when nothing else is said).
     sector = next((f for f in found if f != "REL"), found[0] if found else None)
+    if country in CAMEO_REGIONS and sector in _ARMED:
+        country = "IMG"
     if sector is None and country is not None and country in CAMEO_SECTORS and code.endswith("~"):
         sector = CAMEO_SECTORS[country]
         country = None

@@ -241,12 +241,13 @@ def names_a_noun(doc: Doc, start: int, end: int) -> bool:
 
 
 def hosts_visit(root: Token) -> bool:
-    """'arrived in Kyiv for talks', 'flew to Beijing to meet Xi': the capital reached hosts the visit."""
+    """'arrived in Kyiv for talks', 'landed in Hanoi on a state visit', 'flew to Beijing to meet Xi': the capital
+    reached hosts the visit."""
     governor = root.head.head
     if root.head.lower_ not in ("in", "to", "at") or governor.lemma_.lower() not in _ARRIVAL:
         return False
     for child in governor.children:
-        purpose = child.dep_ == "prep" and child.lower_ == "for"
+        purpose = child.dep_ == "prep" and child.lower_ in ("for", "on")  # "for talks", "on a state visit"
         if purpose and any(g.dep_ == "pobj" and g.lower_ in _VISIT_PURPOSE for g in child.children):
             return True
         if child.dep_ in ("xcomp", "advcl") and child.lemma_.lower() in _VISIT_VERBS:
