@@ -253,3 +253,12 @@ def test_recipients_by_phrase_hung_on_the_victim_names_the_nominal_actor(analyze
 def test_recipients_accusations_denied_name_who_made_them(analyze: Callable[..., Analysis]) -> None:
     a = analyze("Ghana denied accusations by Togo that it harbours rebels.")
     assert [c for _a, c, _t in _tuples(a, "REJECT")] == [{"TGO"}]
+
+
+def test_recipients_a_region_without_a_country_takes_the_country_it_is_of(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Venezuela threatened to annex the Essequibo region of Guyana.")
+    assert _tuples(a, "THREATEN") == [({"VEN"}, {"GUY"}, {"Guyana"})]
+
+
+def test_recipients_troops_massed_around_a_country_aim_at_it(analyze: Callable[..., Analysis]) -> None:
+    assert _tuples(analyze("Russia massed troops around Ukraine."), "MOBILIZE") == [({"RUS"}, {"UKR"}, {"Ukraine"})]

@@ -45,7 +45,7 @@ _NESTED_PREPS = frozenset({"against", "on", "upon", "to", "toward", "towards", "
 #: Prepositions whose object may carry that target further down ("sanctions in relation to Iraq").
 _THROUGH = frozenset({"in", "for", "of", "to", "on", "against", "into", "alongside", "toward", "towards"})
 #: Prepositions placing an act in a country or region, and the entity types that make a mention a place.
-_PLACE_PREPS = frozenset({"in", "inside", "across", "throughout"})
+_PLACE_PREPS = frozenset({"in", "inside", "across", "throughout", "around"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "NORP"})
 #: Verbs of a purpose clause whose object is whom the act benefits.
 _HELPING = frozenset({"help", "assist", "support", "aid", "benefit", "relieve", "rescue", "protect", "feed"})
@@ -104,6 +104,10 @@ class Attacher:
                     other = self.actors.ref_at(c)
                     if other is not None and other != ref:
                         found.append(other)
+                if depth and all(r.country is None for r in found):
+                    # "the Essequibo region of Guyana": a modifier names no country, the of-phrase does
+                    of = [g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+                    return [r for g in of for r in self._find(g) if r.country] or found
                 return found
             if depth >= 3:
                 continue
@@ -402,7 +406,7 @@ class Attacher:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if c.lower_ in {"by", "between", "from"}:
                     actor = self.refs(pobj)
-                elif c.lower_ in {"on", "against", "at", "with", "to", "of", "into"} and not recipient:
+                elif c.lower_ in {"on", "against", "at", "with", "to", "of", "into", "around"} and not recipient:
                     recipient = self.refs(pobj)
                     if c.lower_ == "of" and pobj is not None and not actor:
                         # "the arrest of a French journalist by Iranian police": the parser hangs "by" on the victim
