@@ -614,3 +614,11 @@ def test_armed_groups_phoenix_places_in_a_region_have_their_country(
     idx, _ = index("Fatah and the LRA rejected the plan.")
     assert _mention(idx, "Fatah") == ("Fatah", 0, 5, "PSE", "REB")
     assert _mention(idx, "LRA") == ("LRA", 14, 17, "UGA", "REB")
+
+
+def test_places_named_after_another_country_and_western_sahara(
+    index: Callable[..., tuple[ActorIndex, list[str]]],
+) -> None:
+    idx, _ = index("Northern Ireland police arrested two men. Western Sahara rejected the offer.")
+    assert _mention(idx, "Northern Ireland police") == ("Northern Ireland police", 0, 23, "GBR", "COP")
+    assert _mention(idx, "Western Sahara") == ("Western Sahara", 42, 56, "MAR", "PRE")
