@@ -547,3 +547,10 @@ def test_events_people_arriving_pay_no_visit(analyze: Analyze) -> None:
 
 def test_events_ending_a_trip_or_giving_a_speech_codes_nothing(analyze: Analyze) -> None:
     assert not analyze("The former president ended a five-day trip to Paris and gave a speech to bankers.").events
+
+
+def test_events_a_missile_fired_into_the_sea_is_a_show_of_force(analyze: Analyze) -> None:
+    e = one(analyze("North Korea launched a ballistic missile into the sea on Sunday."), "MOBILIZE")
+    assert e.cameo == "150"
+    assert one(analyze("Russia launched missiles at Kyiv overnight."), "ASSAULT")
+    assert one(analyze("The Philippine navy dispatched warships to the shoal."), "MOBILIZE").cameo == "154"
