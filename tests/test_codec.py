@@ -31,7 +31,9 @@ from tacitus.model import (
 )
 
 COUNTRIES = st.one_of(st.none(), st.sampled_from(["RUS", "UKR", "USA", "IGO", "UNO", "FRA"]))
-SECTORS = st.one_of(st.none(), st.sampled_from(["GOV", "MIL", "LEG", "REB", "COP"]))
+SECTORS = st.one_of(st.none(), st.sampled_from(["GOV", "MIL", "LEG", "REB", "COP", "PRE"]))
+#: Sector tags besides the primary one (PLOVER's PRE for a partially recognised entity's actors).
+EXTRA_SECTORS = st.lists(st.sampled_from(["PRE", "GOV", "MIL"]), max_size=2).map(tuple)
 SHORT = st.text(alphabet=string.ascii_letters + " -'é", min_size=1, max_size=12)
 OPT_SHORT = st.one_of(st.none(), SHORT)
 FINITE = st.floats(allow_nan=False, allow_infinity=False, width=64)
@@ -50,7 +52,7 @@ def analyses(draw: st.DrawFn) -> Analysis:
 
     def ref() -> ActorRef:
         s = span()
-        return ActorRef(s.text, s.start, s.end, draw(COUNTRIES), draw(SECTORS), draw(OPT_SHORT))
+        return ActorRef(s.text, s.start, s.end, draw(COUNTRIES), draw(SECTORS), draw(OPT_SHORT), draw(EXTRA_SECTORS))
 
     def place() -> Place:
         s = span()
@@ -71,7 +73,13 @@ def analyses(draw: st.DrawFn) -> Analysis:
 
     actors = tuple(
         Actor(
-            f"A{i}", draw(SHORT), draw(COUNTRIES), draw(SECTORS), small(span), draw(st.sampled_from(["org", "person"]))
+            f"A{i}",
+            draw(SHORT),
+            draw(COUNTRIES),
+            draw(SECTORS),
+            small(span),
+            draw(st.sampled_from(["org", "person"])),
+            draw(EXTRA_SECTORS),
         )
         for i in range(draw(st.integers(0, 3)))
     )
@@ -195,3 +203,30 @@ def test_codec_rejects_a_wrong_type_naming_the_field() -> None:
     data["events"][0]["negated"] = "no"
     with pytest.raises(InputError, match=r"events\[0\]\.negated"):
         analysis_from_dict(data)
+
+
+def _pre_actor_dict() -> dict[str, Any]:
+    text = "Abkhaz officials criticised Georgia."
+    officials = ActorRef("Abkhaz officials", 0, 16, "GEO", "GOV", "A1", ("PRE",))
+    event = Event(
+        "E1", "ACCUSE", None, (), "VERBAL_CONFLICT", "111", (officials,), (), None, None, "published", None,
+        Span("criticised", 17, 27), Span(text, 0, len(text)),
+    )  # fmt: skip
+    actor = Actor("A1", "Abkhaz officials", "GEO", "GOV", (Span("Abkhaz officials", 0, 16),), "org", ("PRE",))
+    return Analysis(Article("g", text), (actor,), (event,), (), (), Framing()).to_dict(include_text=True)
+
+
+def test_codec_reads_every_sector_of_an_actor_and_its_refs() -> None:
+    data = json.loads(json.dumps(_pre_actor_dict()))
+    assert data["actors"][0]["sector"] == "GOV" and data["actors"][0]["sectors"] == ["GOV", "PRE"]
+    back = analysis_from_dict(data)
+    assert back.actors[0].sectors == ("GOV", "PRE")
+    assert back.events[0].actor[0].sectors == ("GOV", "PRE")
+
+
+def test_codec_derives_sectors_from_sector_in_json_written_before_sectors_existed() -> None:
+    data = _pre_actor_dict()
+    del data["actors"][0]["sectors"], data["events"][0]["actor"][0]["sectors"]
+    back = analysis_from_dict(data)
+    assert back.actors[0].sector == "GOV" and back.actors[0].sectors == ("GOV",)
+    assert back.events[0].actor[0].sectors == ("GOV",)

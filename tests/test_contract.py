@@ -63,6 +63,20 @@ def test_analysis_has_the_contract_fields(example: Callable[[str], Analysis]) ->
             "confidence",
         } <= set(event)
         assert event["date_from"] in {"text", "published"}
+        for ref in event["actor"] + event["recipient"]:
+            _assert_sectors_lead_with_sector(ref)
+    assert doc["actors"], "the example should have actors for this test to mean something"
+    for actor in doc["actors"]:
+        assert {"id", "name", "country", "sector", "sectors", "kind", "mentions"} <= set(actor)
+        _assert_sectors_lead_with_sector(actor)
+
+
+def _assert_sectors_lead_with_sector(record: dict[str, Any]) -> None:
+    """``sectors`` lists every sector tag, the primary ``sector`` first; it is empty without one."""
+    if record["sector"] is None:
+        assert record["sectors"] == [], record
+    else:
+        assert record["sectors"][0] == record["sector"] and len(set(record["sectors"])) == len(record["sectors"])
 
 
 def test_public_api_all_names_are_exported() -> None:

@@ -8,6 +8,7 @@ Every record that makes a claim about the text carries character offsets into
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -70,6 +71,13 @@ class Article:
         return out
 
 
+def all_sectors(sector: str | None, sectors: Iterable[str] = ()) -> tuple[str, ...]:
+    """``sector`` followed by the other tags of ``sectors``, each once: ``()`` when there are none."""
+    out: list[str] = [sector] if sector else []
+    out.extend(s for s in sectors if s and s not in out)
+    return tuple(out)
+
+
 @dataclass(frozen=True, slots=True)
 class ActorRef:
     """One mention of a coded actor, as it appears in an event or quote."""
@@ -80,6 +88,12 @@ class ActorRef:
     country: str | None
     sector: str | None
     actor_id: str | None
+    #: Every PLOVER sector tag, ``sector`` first (``("GOV", "PRE")`` for "Transnistrian officials");
+    #: derived from ``sector`` when not given.
+    sectors: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sectors", all_sectors(self.sector, self.sectors))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -88,6 +102,7 @@ class ActorRef:
             "end": self.end,
             "country": self.country,
             "sector": self.sector,
+            "sectors": list(self.sectors),
             "actor_id": self.actor_id,
         }
 
@@ -98,7 +113,9 @@ class Actor:
 
     ``country`` is ISO 3166 alpha-3 or a PLOVER code (IGO, UNO, NGO, ...);
     ``sector`` a PLOVER sector (GOV, LEG, MIL, ...). Either may be None when the
-    actor is recognised but cannot be coded.
+    actor is recognised but cannot be coded. ``sectors`` holds every sector tag, ``sector``
+    first: PLOVER gives a partially recognised entity's actors PRE in addition to their own
+    sector ("Transnistrian officials" are MDA with GOV and PRE).
     """
 
     id: str
@@ -107,6 +124,10 @@ class Actor:
     sector: str | None
     mentions: tuple[Span, ...]
     kind: str = "org"  # person | org | country | group
+    sectors: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sectors", all_sectors(self.sector, self.sectors))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -114,6 +135,7 @@ class Actor:
             "name": self.name,
             "country": self.country,
             "sector": self.sector,
+            "sectors": list(self.sectors),
             "kind": self.kind,
             "mentions": [m.to_dict() for m in self.mentions],
         }

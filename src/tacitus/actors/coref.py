@@ -73,6 +73,7 @@ def resolve_coreference(doc: Doc, drafts: list[Draft], hits: list[Hit]) -> list[
                     d,
                     country=ante.country,
                     sector=ante.sector or d.sector,
+                    extra_sectors=ante.additional_sectors,
                     key=ante.key,
                     kind=ante.kind,
                     needs_country=False,
@@ -172,6 +173,7 @@ def _pairs(
                 group=next_group,
                 subject=subject,
                 sector=sector or p.sector,
+                extra_sectors=p.additional_sectors,
                 key=p.key
                 if sector is None or sector == p.sector
                 else ("R", p.country or "", sector, tok.lemma_.lower(), ""),

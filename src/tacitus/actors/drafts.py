@@ -24,6 +24,8 @@ _DISPATCH = frozenset(
     {"withdraw", "pull", "deploy", "redeploy", "send", "dispatch", "station", "recall", "evacuate", "mobilize"}
 )
 _DISPATCHED_SECTORS = frozenset({"MIL", "COP", "GOV", "SPY", "PRM"})
+#: Sector tags PLOVER gives IN ADDITION to an actor's own sector: PRE, of a partially recognised entity.
+ADDITIONAL_SECTORS = frozenset({"PRE"})
 #: Nouns of an attack: a country word that qualifies one names the attacker ("the Israeli airstrike on
 #: Gaza killed four people"), so it says nothing about the victims or anyone else in the sentence.
 _ATTACK_NOUNS = frozenset(
@@ -103,6 +105,20 @@ class Draft:
     plural: bool = False
     subject: bool = False
     needs_country: bool = False
+    #: PLOVER sectors the mention has besides ``sector`` (PRE for a partially recognised entity's role).
+    extra_sectors: tuple[str, ...] = ()
+
+    @property
+    def sectors(self) -> tuple[str, ...]:
+        """Every sector tag, the primary one first."""
+        primary = (self.sector,) if self.sector else ()
+        return primary + tuple(s for s in self.extra_sectors if s != self.sector)
+
+    @property
+    def additional_sectors(self) -> tuple[str, ...]:
+        """The tags another mention of this actor keeps whatever its own sector ("the two governments"
+        of Transnistria and Moldova: Transnistria's stays PRE as well as GOV)."""
+        return tuple(s for s in self.sectors if s in ADDITIONAL_SECTORS)
 
 
 def context_country(
@@ -229,12 +245,14 @@ def assemble(doc: Doc, drafts: list[Draft]) -> ActorIndex:
             names[actor_id] = text
         elif d.how != "pronoun" and d.group < 0 and len(text) > len(names[actor_id]):
             names[actor_id] = text
-        ref = ActorRef(text, start_char, end_char, d.country, d.sector, actor_id)
+        ref = ActorRef(text, start_char, end_char, d.country, d.sector, actor_id, d.sectors)
         mentions.append(ActorMention(ref, d.start, d.end, d.how, d.group))
     actors = []
     for actor_id, actor_spans in spans.items():
         head = first[actor_id]
-        actors.append(Actor(actor_id, names[actor_id], head.country, head.sector, tuple(actor_spans), head.kind))
+        actors.append(
+            Actor(actor_id, names[actor_id], head.country, head.sector, tuple(actor_spans), head.kind, head.sectors)
+        )
     return ActorIndex.build(actors, mentions)
 
 

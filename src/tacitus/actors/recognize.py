@@ -414,11 +414,12 @@ def _role_groups(doc: Doc, hits: list[Hit]) -> tuple[list[Draft], set[int]]:
             group_no += 1
         for n, owner in enumerate(owners):
             own_sector = sector or owner.sector or head_hit.sector
+            extra: tuple[str, ...] = ()
             if owner.sector == "PRE":
                 # PLOVER adds PRE to the sector the role has ("the Transnistrian breakaway government"
-                # is GOV and PRE); ``Actor`` has one sector, so the role's comes first, PRE only
-                # when the role has none.
+                # is GOV and PRE): the role's sector is the primary one, PRE an extra one.
                 own_sector = sector or head_hit.sector or "PRE"
+                extra = ("PRE",) if own_sector != "PRE" else ()
             is_last = n == len(owners) - 1
             s = owner.start if n else start
             e = name_end if is_last else owner.end
@@ -428,7 +429,22 @@ def _role_groups(doc: Doc, hits: list[Hit]) -> tuple[list[Draft], set[int]]:
             key = ("R", owner_key or owner.entry.name, own_sector or "", lemma, surname)
             if owner.country is None or owner.localised:
                 key = ("E", owner.entry.source, owner.country or "", lemma, surname)
-            drafts.append(Draft(s, e, owner.country, own_sector, kind, key, "role", group, lemma, plural, subject))
+            drafts.append(
+                Draft(
+                    s,
+                    e,
+                    owner.country,
+                    own_sector,
+                    kind,
+                    key,
+                    "role",
+                    group,
+                    lemma,
+                    plural,
+                    subject,
+                    extra_sectors=extra,
+                )
+            )
     drafts = _appositions(doc, drafts)
     return drafts, used
 
