@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from tacitus.model import Actor, ActorRef, Analysis, Article, Event, Framing, LoadedTerm, Place, Quote, Span
@@ -122,3 +123,27 @@ def _offsets(text: str, piece: str) -> tuple[int, int]:
 
 def corpus_analyses() -> list[Analysis]:
     return [kyiv_article(), aid_article(), request_article()]
+
+
+def breakaway_article(ident: str = "breakaway") -> Analysis:
+    """A partially recognised entity's officials (GEO with GOV and PRE) accuse Georgia and are quoted;
+    bare 'Abkhazia' is GEO PRE."""
+    text = "Abkhaz officials accused Georgia of a blockade. Abkhazia said trade had stopped."
+    officials = replace(ref(text, "Abkhaz officials", "GEO", "GOV", "A1"), sectors=("GOV", "PRE"))
+    georgia = ref(text, "Georgia", "GEO", None, "A2")
+    entity = ref(text, "Abkhazia", "GEO", "PRE", "A3")
+    actors = (
+        Actor("A1", "Abkhaz officials", "GEO", "GOV", (span(text, "Abkhaz officials"),), "org", ("GOV", "PRE")),
+        Actor("A2", "Georgia", "GEO", None, (span(text, "Georgia"),), "country"),
+        Actor("A3", "Abkhazia", "GEO", "PRE", (span(text, "Abkhazia"),), "country"),
+    )
+    accuse = event(text, "E1", "ACCUSE", "VERBAL_CONFLICT", "accused", (officials,), (georgia,), "2023-06-01", "112")
+    quote = Quote("Q1", span(text, "Abkhazia"), entity, span(text, "said"), span(text, "trade had stopped"), False)
+    return Analysis(
+        Article(ident, text, date(2023, 6, 2), outlet="Caucasus Wire", source="test"),
+        actors,
+        (accuse,),
+        (quote,),
+        (),
+        Framing(),
+    )

@@ -30,7 +30,7 @@ from typing import IO
 import duckdb
 
 from tacitus.errors import StoreError
-from tacitus.store.schema import check_version, migrate, store_version
+from tacitus.store.schema import SCHEMA_VERSION, check_version, migrate, store_version
 
 #: Seconds a reader waits for a writer's batch to finish.
 READ_TIMEOUT = 15.0
@@ -79,9 +79,27 @@ def reader(db: str | Path, timeout: float = READ_TIMEOUT) -> Iterator[duckdb.Duc
         check_version(version, str(path))
         if version == 0:
             raise StoreError(f"{path}: the file is not a tacitus store yet; run `tacitus ingest PATH... --db {path}`")
+        if version < SCHEMA_VERSION:
+            # A store written by an older tacitus: upgrade it in place once, then read it.
+            con.close()
+            _upgrade(path, version, timeout)
+            con = _open(path, read_only=True, timeout=timeout)
         yield con
     finally:
         con.close()
+
+
+def _upgrade(path: Path, version: int, timeout: float) -> None:
+    """Migrate an older store to :data:`SCHEMA_VERSION` (each step in its own transaction)."""
+    try:
+        with writer_connection(path, timeout):
+            pass
+    except (duckdb.Error, OSError, StoreError) as exc:
+        raise StoreError(
+            f"{path}: the store has schema version {version}, older than this tacitus ({SCHEMA_VERSION}), "
+            f"and upgrading it failed ({exc}); make the file writable and run any `tacitus ingest ... --db {path}` "
+            "to upgrade it, or read it with the tacitus that wrote it"
+        ) from exc
 
 
 def wal_budget(store_bytes: int) -> int:

@@ -22,7 +22,7 @@ from tacitus.errors import StoreError
 from tacitus.model import QUADS, ActorRef
 from tacitus.store.connect import READ_TIMEOUT, reader
 from tacitus.store.query import Corpus
-from tacitus.store.rows import EventRow, Filters
+from tacitus.store.rows import SECTOR_JOIN, EventRow, Filters
 from tacitus.store.schema import tacitus_version
 
 ExportFormat = Literal["parquet", "csv", "plover-json", "gdelt"]
@@ -48,6 +48,8 @@ GDELT_COLUMNS = (
 
 #: The other tables copied whole into Parquet/CSV exports (CSV leaves out the article text and JSON).
 _TABLES = ("articles", "actors", "event_actors", "quotes", "places", "loaded_terms")
+#: List columns of those tables, joined into text for CSV (``GOV+PRE``).
+_LIST_COLUMNS = {"actors": "sectors", "event_actors": "sectors", "quotes": "speaker_sectors"}
 _GDELT_GEO_TYPE = {"country": 1, "region": 5, "admin1": 5, "state": 5, "province": 5, "city": 4, "town": 4}
 _PLOVER_RESOLUTION = {"country": 1, "region": 2, "province": 2, "admin1": 2, "district": 3, "city": 4, "town": 4}
 
@@ -57,9 +59,10 @@ SELECT e.article_id, e.event_id, e.event, e.mode, {context} AS context, e.quad, 
        e.date, e.event_date, e.date_text, e.date_from, e.date_granularity,
        e.negated, e.modality, e.confidence, e.score,
        {actor_text} AS actor_text, {actor_country} AS actor_country,
-       {actor_sector} AS actor_sector, {actor_id} AS actor_id,
+       {actor_sector} AS actor_sector, {actor_sectors} AS actor_sectors, {actor_id} AS actor_id,
        {recipient_text} AS recipient_text, {recipient_country} AS recipient_country,
-       {recipient_sector} AS recipient_sector, {recipient_id} AS recipient_id,
+       {recipient_sector} AS recipient_sector, {recipient_sectors} AS recipient_sectors,
+       {recipient_id} AS recipient_id,
        e.trigger_text, e.trigger_start, e.trigger_end, e.sentence_start, e.sentence_end,
        e.location_text, e.location_start, e.location_end, e.location_name, e.location_geonameid,
        e.location_lat, e.location_lon, e.location_country, e.location_feature,
@@ -81,6 +84,8 @@ class ExportResult:
 
 def _side(role: str, column: str, as_list: bool) -> str:
     value = f"x.{column}" if as_list else f"coalesce(x.{column}, '-')"
+    if column == "sectors" and not as_list:
+        value = f"coalesce(nullif(array_to_string(x.sectors, '{SECTOR_JOIN}'), ''), '-')"
     agg = f"list({value} ORDER BY x.position)" if as_list else f"string_agg({value}, '; ' ORDER BY x.position)"
     return (
         f"(SELECT {agg} FROM event_actors x WHERE x.article_id = e.article_id "
@@ -94,7 +99,13 @@ def _events_sql(as_list: bool, where: str) -> str:
         "where": where,
     }
     for role in ("actor", "recipient"):
-        for field, column in (("text", "text"), ("country", "country"), ("sector", "sector"), ("id", "actor_id")):
+        for field, column in (
+            ("text", "text"),
+            ("country", "country"),
+            ("sector", "sector"),
+            ("sectors", "sectors"),
+            ("id", "actor_id"),
+        ):
             parts[f"{role}_{field}"] = _side(role, column, as_list)
     return _EVENTS_FLAT.format(**parts)
 
@@ -137,6 +148,8 @@ def _tables(corpus: Corpus, fmt: ExportFormat, out: Path, f: Filters) -> ExportR
         tables = {
             name: con.sql(
                 f"SELECT * EXCLUDE (text, analysis) FROM {name}" if fmt == "csv" and name == "articles" else
+                f"SELECT * REPLACE (array_to_string({_LIST_COLUMNS[name]}, '{SECTOR_JOIN}') AS "
+                f"{_LIST_COLUMNS[name]}) FROM {name}" if fmt == "csv" and name in _LIST_COLUMNS else
                 f"SELECT * FROM {name}"
             ).to_arrow_table()
             for name in _TABLES
@@ -179,6 +192,7 @@ def _entity(ref: ActorRef) -> dict[str, Any]:
     return {
         "code": ref.country,
         "sector": ref.sector,
+        "sectors": list(ref.sectors),
         "entity_text": ref.text,
         "start": ref.start,
         "end": ref.end,
@@ -262,7 +276,9 @@ def _gdelt_actor(ref: ActorRef | None) -> list[Any]:
     if ref is None:
         return [None] * 10
     code = (ref.country or "") + (ref.sector or "")
-    return [code or None, ref.text.upper(), ref.country, None, None, None, None, ref.sector, None, None]
+    # Type1Code is the primary sector; Type2Code and Type3Code the others (PRE for a partially recognised entity).
+    types = [*ref.sectors[1:3], None, None][:2]
+    return [code or None, ref.text.upper(), ref.country, None, None, None, None, ref.sector, *types]
 
 
 def gdelt_rows(row: EventRow, first_id: int, added: date) -> list[list[Any]]:

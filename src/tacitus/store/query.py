@@ -32,19 +32,26 @@ from tacitus.store.rows import (
 Period = Literal["day", "week", "month", "year"]
 
 
-def _actor_match(country: str, sector: str, text: str) -> str:
-    """An actor value matches a country code, a country+sector code, or a piece of the text.
+def _actor_match(country: str, sector: str, text: str, sectors: str | None = None) -> str:
+    """An actor value matches a country code, a country+sector code with any of the actor's sectors
+    (``MDAGOV`` or ``MDAPRE`` for "Transnistrian officials"), or a piece of the text.
 
     The arguments are fixed column names of this module, never user input; the value is
-    bound three times (``?``).
+    bound three times (``?``). ``sectors`` is the list column (``sector`` alone when None).
     """
+    tags = f"coalesce({sectors}, [{sector}])" if sectors else f"[{sector}]"
     return (
-        f"({country} = upper(?) OR coalesce({country}, '') || coalesce({sector}, '') = upper(?) "
-        f"OR contains(lower({text}), lower(?)))"
+        f"({country} = upper(?) OR list_contains(list_transform({tags}, lambda s: coalesce({country}, '') "
+        f"|| coalesce(s, '')), upper(?)) OR contains(lower({text}), lower(?)))"
     )
 
 
-_MATCH = _actor_match("x.country", "x.sector", "x.text")
+def _has_sector(sector: str, sectors: str) -> str:
+    """The actor has this sector, as its primary one or another (PRE). Binds one ``?``."""
+    return f"list_contains(coalesce({sectors}, [{sector}]), upper(?))"
+
+
+_MATCH = _actor_match("x.country", "x.sector", "x.text", "x.sectors")
 _EVENT_SIDE = (
     "EXISTS (SELECT 1 FROM event_actors x WHERE x.article_id = e.article_id AND x.event_id = e.event_id "
     "AND x.role = ? AND " + _MATCH + ")"
@@ -55,7 +62,7 @@ _EVENT_COUNTRY = (
 )
 _REFS = (
     '(SELECT list(struct_pack(text := x.text, start := x.start, "end" := x."end", country := x.country, '
-    "sector := x.sector, actor_id := x.actor_id) ORDER BY x.position) FROM event_actors x "
+    "sector := x.sector, actor_id := x.actor_id, sectors := x.sectors) ORDER BY x.position) FROM event_actors x "
     "WHERE x.article_id = p.article_id AND x.event_id = p.event_id AND x.role = '{role}')"
 )
 
@@ -98,7 +105,8 @@ def _limit(f: Filters) -> str:
 
 def _refs(value: Any) -> tuple[ActorRef, ...]:
     return tuple(
-        ActorRef(r["text"], r["start"], r["end"], r["country"], r["sector"], r["actor_id"]) for r in value or ()
+        ActorRef(r["text"], r["start"], r["end"], r["country"], r["sector"], r["actor_id"], tuple(r["sectors"] or ()))
+        for r in value or ()
     )
 
 
@@ -207,7 +215,12 @@ class Corpus:
         if f.country is not None:
             w.add("q.speaker_country = upper(?)", f.country)
         if f.actor is not None:
-            w.add(_actor_match("q.speaker_country", "q.speaker_sector", "q.speaker_text"), f.actor, f.actor, f.actor)
+            w.add(
+                _actor_match("q.speaker_country", "q.speaker_sector", "q.speaker_text", "q.speaker_sectors"),
+                f.actor,
+                f.actor,
+                f.actor,
+            )
         if f.type is not None:
             kind = f.type.lower()
             if kind not in {"direct", "indirect"}:
@@ -227,6 +240,7 @@ class Corpus:
                 speaker_actor_id=r["speaker_actor_id"],
                 speaker_country=r["speaker_country"],
                 speaker_sector=r["speaker_sector"],
+                speaker_sectors=tuple(r["speaker_sectors"] or ()),
                 cue=_span(r["cue_text"], r["cue_start"], r["cue_end"]),
                 cue_lemma=r["cue_lemma"],
                 cue_stance=r["cue_stance"],
@@ -246,9 +260,9 @@ class Corpus:
         if f.country is not None:
             w.add("t.country = upper(?)", f.country)
         if f.actor is not None:
-            w.add(_actor_match("t.country", "t.sector", "t.name"), f.actor, f.actor, f.actor)
+            w.add(_actor_match("t.country", "t.sector", "t.name", "t.sectors"), f.actor, f.actor, f.actor)
         if f.type is not None:
-            w.add("(t.sector = upper(?) OR t.kind = lower(?))", f.type, f.type)
+            w.add(f"({_has_sector('t.sector', 't.sectors')} OR t.kind = lower(?))", f.type, f.type)
         _common(w, f, "a.published")
         sql = (
             "SELECT t.*, a.outlet, a.published FROM actors t JOIN articles a ON a.id = t.article_id "
@@ -262,6 +276,7 @@ class Corpus:
                 name=r["name"],
                 country=r["country"],
                 sector=r["sector"],
+                sectors=tuple(r["sectors"] or ()),
                 kind=r["kind"],
                 mentions=r["mentions"],
                 outlet=r["outlet"],
@@ -279,7 +294,7 @@ class Corpus:
         if f.actor is not None:
             w.add(
                 "EXISTS (SELECT 1 FROM actors x WHERE x.article_id = a.id AND "
-                + _actor_match("x.country", "x.sector", "x.name")
+                + _actor_match("x.country", "x.sector", "x.name", "x.sectors")
                 + ")",
                 f.actor,
                 f.actor,

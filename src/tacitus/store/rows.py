@@ -12,7 +12,9 @@ from tacitus.model import ActorRef, Place, Span
 Flat = dict[str, str | int | float | bool | None]
 
 _PLACE_KEYS = ("text", "start", "end", "name", "geonameid", "lat", "lon", "country", "feature")
-_REF_KEYS = ("text", "start", "end", "country", "sector", "actor_id")
+_REF_KEYS = ("text", "start", "end", "country", "sector", "sectors", "actor_id")
+#: Joins one actor's sector tags in flat output ("GOV+PRE"); "; " separates actors.
+SECTOR_JOIN = "+"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +81,8 @@ class QuoteRow:
     direct: bool
     outlet: str | None
     published: dt.date | None
+    #: Every sector tag of the speaker, ``speaker_sector`` first (PRE too for a partially recognised entity).
+    speaker_sectors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +96,8 @@ class ActorRow:
     mentions: int
     outlet: str | None
     published: dt.date | None
+    #: Every sector tag of the actor, ``sector`` first (PRE too for a partially recognised entity).
+    sectors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,11 +179,16 @@ def row_to_flat(row: AnyRow) -> Flat:
         elif f.type in ("Place | None", "ActorRef | None"):
             keys = _PLACE_KEYS if f.type == "Place | None" else _REF_KEYS
             data = value.to_dict() if value is not None else {}
+            if "sectors" in data:
+                data["sectors"] = SECTOR_JOIN.join(data["sectors"])
             out.update({f"{f.name}_{k}": data.get(k) for k in keys})
         elif isinstance(value, tuple) and f.type == "tuple[ActorRef, ...]":
             out[f"{f.name}_text"] = "; ".join(r.text for r in value)
             out[f"{f.name}_country"] = "; ".join(r.country or "-" for r in value)
             out[f"{f.name}_sector"] = "; ".join(r.sector or "-" for r in value)
+            out[f"{f.name}_sectors"] = "; ".join(SECTOR_JOIN.join(r.sectors) or "-" for r in value)
+        elif isinstance(value, tuple) and f.name.endswith("sectors"):
+            out[f.name] = SECTOR_JOIN.join(value)
         elif isinstance(value, tuple):
             out[f.name] = "; ".join(str(v) for v in value)
         elif isinstance(value, dt.date | dt.datetime):

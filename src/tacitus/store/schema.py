@@ -184,8 +184,20 @@ _V1 = (
     """,
 )
 
+#: Version 2: every PLOVER sector tag of an actor (``Actor.sectors``: the primary ``sector`` first, then
+#: PRE for a partially recognised entity's actors). Rows stored before are filled from ``sector``; the
+#: extra PRE of a role ("Transnistrian officials") appears once the articles are analysed again.
+_V2 = (
+    "ALTER TABLE actors ADD COLUMN sectors VARCHAR[]",
+    "UPDATE actors SET sectors = CASE WHEN sector IS NULL THEN []::VARCHAR[] ELSE [sector] END",
+    "ALTER TABLE event_actors ADD COLUMN sectors VARCHAR[]",
+    "UPDATE event_actors SET sectors = CASE WHEN sector IS NULL THEN []::VARCHAR[] ELSE [sector] END",
+    "ALTER TABLE quotes ADD COLUMN speaker_sectors VARCHAR[]",
+    "UPDATE quotes SET speaker_sectors = CASE WHEN speaker_sector IS NULL THEN []::VARCHAR[] ELSE [speaker_sector] END",
+)
+
 #: ``MIGRATIONS[i]`` upgrades a store from version ``i`` to ``i + 1``.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1,)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: The tables an analysis is written into (all keyed by ``article_id``, ``articles`` by ``id``).

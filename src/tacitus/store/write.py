@@ -92,6 +92,7 @@ def _add_analysis(rows: Rows, analysis: Analysis, run_id: int | None, now: datet
                 "name": actor.name,
                 "country": actor.country,
                 "sector": actor.sector,
+                "sectors": list(actor.sectors),
                 "kind": actor.kind,
                 "mentions": len(actor.mentions),
                 "first_start": first.start if first else None,
@@ -152,6 +153,7 @@ def _add_analysis(rows: Rows, analysis: Analysis, run_id: int | None, now: datet
                         "end": ref.end,
                         "country": ref.country,
                         "sector": ref.sector,
+                        "sectors": list(ref.sectors),
                         "actor_id": ref.actor_id,
                     }
                 )
@@ -166,6 +168,7 @@ def _add_analysis(rows: Rows, analysis: Analysis, run_id: int | None, now: datet
                 "speaker_actor_id": who.actor_id if who else None,
                 "speaker_country": who.country if who else None,
                 "speaker_sector": who.sector if who else None,
+                "speaker_sectors": list(who.sectors) if who else None,
                 **_span("cue", q.cue),
                 "cue_lemma": q.cue_lemma,
                 "cue_stance": q.cue_stance,
