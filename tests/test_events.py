@@ -554,3 +554,31 @@ def test_events_a_missile_fired_into_the_sea_is_a_show_of_force(analyze: Analyze
     assert e.cameo == "150"
     assert one(analyze("Russia launched missiles at Kyiv overnight."), "ASSAULT")
     assert one(analyze("The Philippine navy dispatched warships to the shoal."), "MOBILIZE").cameo == "154"
+
+
+def test_events_overran_is_read_as_overrun(analyze: Analyze) -> None:
+    e = one(analyze("Boko Haram jihadists overran a military base in northeast Nigeria."), "COERCE")
+    assert e.trigger.text == "overran"
+    assert e.cameo == "192"
+
+
+def test_events_verb_parsed_as_modifier_of_the_root_noun_takes_that_noun_as_object(analyze: Analyze) -> None:
+    # the parser reads "blocked shipping" and "telephoned Hollande" as noun phrases
+    blocked = one(analyze("The Houthis blocked shipping in the Red Sea again."), "COERCE")
+    assert blocked.trigger.text == "blocked"
+    assert countries(blocked.actor) == {"YEM"}
+    call = one(analyze("Merkel telephoned Hollande."), "CONSULT")
+    assert (countries(call.actor), countries(call.recipient)) == ({"DEU"}, {"FRA"})
+
+
+def test_events_amount_of_aid_announced_codes_aid_with_subject_and_recipient(analyze: Analyze) -> None:
+    e = one(analyze("Norway announced $20 million in aid to Somalia."), "AID")
+    assert e.trigger.text == "aid"
+    assert (countries(e.actor), countries(e.recipient)) == ({"NOR"}, {"SOM"})
+
+
+def test_events_object_infinitive_and_apposition_select_patterns(analyze: Analyze) -> None:
+    order = analyze("Niger ordered the UN mission to leave.")
+    assert [e.event for e in order.events] == ["SANCTION"]
+    label = one(analyze("Russia designated the Dutch broadcaster an undesirable organization."), "COERCE")
+    assert countries(label.recipient) == {"NLD"}

@@ -49,7 +49,7 @@ _REFUSABLE: dict[str, str | None] = {
     "AID": "assist",
 }
 #: Lemmas the tagger gets wrong for common event verbs ("staged" -> "stag").
-_LEMMA_FIXES = {"stag": "stage"}
+_LEMMA_FIXES = {"stag": "stage", "overran": "overrun"}  # the lemmatiser leaves "overran" as is
 #: Verbs that let someone in or do something: the complement's subject is what the patterns read.
 _CAUSATIVE = frozenset({"allow", "permit", "let", "admit"})
 #: Entity types of names whose words never select a pattern (a treaty's name, "the Ceasefire Agreement", may).
@@ -177,6 +177,12 @@ def verb_words(verb: Token) -> tuple[frozenset[str], frozenset[str], frozenset[s
             heads.add(c.lemma_.lower())
             if dep in {"dobj", "obj", "nsubjpass"}:
                 objects.add(c.lemma_.lower())
+            if dep in {"dobj", "obj"}:
+                for g in c.children:
+                    if g.dep_ == "appos":  # "designated the broadcaster an undesirable organization"
+                        _np_words(g, out, conj=False)
+                    elif g.dep_ in {"acl", "relcl"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children):
+                        out.update(_words(g))  # "ordered the mission to leave": the infinitive is the verb's
             if dep == "dative" and c.pos_ == "ADP":  # "sent tanks to the border" parsed as a dative
                 for g in c.children:
                     if g.dep_ == "pobj":
@@ -304,6 +310,15 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[F
             if not pats:
                 continue
             words, heads, objects = verb_words(tok)
+            misparsed = _clause_in_modifier(tok)
+            if misparsed:  # the noun the verb was hung on is its object
+                obj_words: set[str] = set()
+                _np_words(tok.head, obj_words)
+                words, heads, objects = (
+                    words | obj_words,
+                    heads | {tok.head.lemma_.lower()},
+                    objects | {tok.head.lemma_.lower()},
+                )
             p = best(pats, words, heads, objects)
             if tok.lemma_ == "return" and (p is None or p.sense is None or p.sense.event == "CONSULT"):
                 p = _returned(tok, att) or p  # "returned the artifacts to Peru", not "returned to Kabul"
@@ -317,6 +332,9 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[F
                 continue  # "called the prime minister nasty": a name given, not a phone call
             actor_tok = att.subject(tok)
             recipient = att.recipient(tok, located=p.sense.event in _LOCATED_TARGET)
+            if misparsed:
+                actor_tok = next(c for c in tok.head.children if c.i < tok.i and c.dep_ in _MISPARSED_SUBJECT)
+                recipient = att.refs(tok.head)
             if att.is_passive(tok) and actor_tok is not None and actor_tok.dep_ == "nsubjpass":
                 actor_tok = None
             if actor_tok is None and p.sense.event == "MOBILIZE" and att.is_passive(tok):
@@ -334,7 +352,7 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[F
                 noun_actor, noun_recipient = att.noun_args(actor_tok)
                 actor = actor or noun_actor
                 recipient = noun_recipient or recipient
-            if tok.dep_ == "amod":  # "a Qatar-mediated deal"; not "alleged", "outlawed"
+            if tok.dep_ == "amod" and not misparsed:  # "a Qatar-mediated deal"; not "alleged", "outlawed"
                 actor = tuple(r for c in tok.children if c.dep_ in {"npadvmod", "compound"} for r in att.refs(c))
                 if not actor or p.sense.event not in {"CONSULT", "AGREE"}:
                     continue  # "Iran-backed militias", "Houthi-controlled areas" describe; no act is told here
@@ -499,6 +517,28 @@ def _mistagged_verb(tok: Token) -> bool:
     return tok.pos_ in {"NOUN", "PROPN", "ADJ"} and tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children)
 
 
+#: Dependents of a noun that name the subject of a finite verb the parser hung on that noun.
+_MISPARSED_SUBJECT = frozenset({"nsubj", "nmod", "compound"})
+
+
+def _clause_in_modifier(tok: Token) -> bool:
+    """A past verb the parser made a modifier of the sentence's noun root, with its subject left of it
+    ("The Houthis blocked shipping", "Merkel telephoned Hollande"). A participle needs a subject that is no
+    compound: "Qatar-mediated talks" and "Iran-backed militias" describe."""
+    head = tok.head
+    return (
+        tok.dep_ == "amod"
+        and tok.tag_ in {"VBD", "VBN"}
+        and head.dep_ == "ROOT"
+        and head.pos_ in {"NOUN", "PROPN"}
+        and head.i > tok.i
+        and any(
+            c.i < tok.i and c.dep_ in _MISPARSED_SUBJECT and (tok.tag_ == "VBD" or c.dep_ != "compound")
+            for c in head.children
+        )
+    )
+
+
 def _governing_event(noun: Token, verb_events: dict[int, Found]) -> bool:
     head = noun.head.head if noun.dep_ == "pobj" else noun.head
     return head.i in verb_events
@@ -513,6 +553,15 @@ def _parent_event(verb: Token, verb_events: dict[int, Found]) -> Found | None:
     return None
 
 
+#: Units an amount of aid is counted in ("20 million euros of assistance", "50 tonnes of food aid").
+_UNITS = frozenset({"dollar", "euro", "pound", "yen", "yuan", "rupee", "franc", "tonne", "ton", "kilogram", "worth"})
+
+
+def _amount(tok: Token) -> bool:
+    """A noun phrase that counts money or goods ("$500 million", "200 million euros", "50 tonnes")."""
+    return tok.ent_type_ in {"MONEY", "QUANTITY"} or tok.pos_ == "NUM" or tok.lemma_.lower() in _UNITS
+
+
 def _nominal(noun: Token, p: Pattern, att: Attacher, verb_events: dict[int, Found]) -> Found | None:
     """A nominal event ("the 12-day war", "signed a ceasefire agreement", "Israeli airstrikes on Gaza")."""
     assert p.sense is not None
@@ -523,8 +572,13 @@ def _nominal(noun: Token, p: Pattern, att: Attacher, verb_events: dict[int, Foun
     slot = noun  # what fills the clause role: the noun, or the series it is counted in
     via_prep = False
     if noun.dep_ == "pobj" and gov.dep_ == "prep":
-        if gov.lower_ == "of" and gov.head.lemma_ in _SERIES and gov.head.dep_ in {"dobj", "obj", "nsubj"}:
-            slot = gov.head  # "began a new round of joint exercises": the round stands for the exercises
+        counted = (gov.lower_ == "of" and gov.head.lemma_ in _SERIES) or (
+            gov.lower_ in {"of", "in"} and _amount(gov.head)
+        )
+        if counted and gov.head.dep_ in {"dobj", "obj", "nsubj"}:
+            # "began a new round of joint exercises", "announced $500 million in aid": the round or the amount
+            # stands for the event noun in the clause
+            slot = gov.head
             gov = slot.head
         else:
             gov = gov.head
