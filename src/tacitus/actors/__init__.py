@@ -17,7 +17,7 @@ import logging
 from pathlib import Path
 
 from tacitus.actors.index import ActorIndex, ActorMention
-from tacitus.actors.lexicon import ActorEntry, ActorLexicon, Coding, build_lexicon, read_actor_file
+from tacitus.actors.lexicon import ActorEntry, ActorLexicon, Coding, build_lexicon, default_cache_dir, read_actor_file
 from tacitus.actors.recognize import find_actors
 from tacitus.settings import Settings
 
@@ -42,8 +42,9 @@ SHIPPED = (
 
 def load_actor_lexicon(settings: Settings) -> ActorLexicon:
     """The shipped dictionaries plus ``settings.actor_files`` (which win; each override is logged as a
-    warning and kept in ``ActorLexicon.notes``)."""
-    lexicon = build_lexicon([DATA / name for name in SHIPPED], settings.actor_files)
+    warning and kept in ``ActorLexicon.notes``). The parsed shipped files are cached under
+    :func:`~tacitus.actors.lexicon.default_cache_dir` (``$TACITUS_CACHE_DIR`` to move it)."""
+    lexicon = build_lexicon([DATA / name for name in SHIPPED], settings.actor_files, default_cache_dir())
     log = logging.getLogger(__name__)
     for note in lexicon.notes:
         log.warning("actor dictionary override: %s", note)

@@ -12,15 +12,26 @@ the first coding whose range holds the article's date wins, an unrestricted one 
 A ``role`` entry (``-/LEG`` for "lawmakers") takes its country from the words around it.
 
 Files are read once per path (:func:`read_actor_file` is cached); a lexicon is a plain object
-passed down to :func:`tacitus.actors.find_actors`.
+passed down to :func:`tacitus.actors.find_actors`. Given a ``cache_dir``, :func:`build_lexicon` keeps the
+parsed shipped files there as one ``marshal`` file (plain data, no code), keyed by the files' paths,
+sizes and modification times and by this module's own, so an edited dictionary or reader is re-read;
+an unwritable or damaged cache is skipped (the files are parsed as before).
 """
 
 from __future__ import annotations
 
+import gc
+import hashlib
+import logging
+import marshal
+import os
 import re
+import sys
+import tempfile
 import time
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -149,6 +160,8 @@ class ActorLexicon:
     """Phrase (lower-cased token tuple) -> entry, with the longest phrase per first token.
 
     ``notes`` lists user entries that replaced a shipped one, so nothing is overridden silently.
+    ``lengths``: the lengths of the phrases each first token starts, longest first (derived from
+    ``phrases`` when not given), so a lookup tries only lengths that exist.
     """
 
     phrases: dict[tuple[str, ...], ActorEntry]
@@ -156,32 +169,45 @@ class ActorLexicon:
     sources: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     load_seconds: float = 0.0
+    lengths: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.phrases and not self.lengths:
+            object.__setattr__(self, "lengths", phrase_lengths(self.phrases))
 
     def lookup(self, words: Sequence[str], start: int) -> tuple[int, ActorEntry] | None:
         """The longest entry starting at ``words[start]``: (length, entry), or None."""
-        longest = self.max_len.get(words[start])
-        if longest is None:
-            return None
-        for n in range(min(longest, len(words) - start), 0, -1):
-            entry = self.phrases.get(tuple(words[start : start + n]))
-            if entry is not None:
-                return n, entry
-        return None
+        found = self.matches(words, start)
+        return found[0] if found else None
 
     def matches(self, words: Sequence[str], start: int) -> list[tuple[int, ActorEntry]]:
         """Every entry starting at ``words[start]``, longest first."""
-        longest = self.max_len.get(words[start])
-        if longest is None:
+        lengths = self.lengths.get(words[start])
+        if lengths is None:
             return []
+        room = len(words) - start
         out: list[tuple[int, ActorEntry]] = []
-        for n in range(min(longest, len(words) - start), 0, -1):
-            entry = self.phrases.get(tuple(words[start : start + n]))
-            if entry is not None:
-                out.append((n, entry))
+        for n in lengths:
+            if n <= room:
+                entry = self.phrases.get(tuple(words[start : start + n]))
+                if entry is not None:
+                    out.append((n, entry))
         return out
 
     def get(self, phrase: str) -> ActorEntry | None:
         return self.phrases.get(phrase_tokens(phrase))
+
+
+def phrase_lengths(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    """First token -> the lengths of the phrases it starts, longest first."""
+    found: dict[str, set[int]] = {}
+    for phrase in phrases:
+        seen = found.get(phrase[0])
+        if seen is None:
+            found[phrase[0]] = {len(phrase)}
+        else:
+            seen.add(len(phrase))
+    return {first: tuple(sorted(ns, reverse=True)) for first, ns in found.items()}
 
 
 def phrase_tokens(text: str) -> tuple[str, ...]:
@@ -303,11 +329,174 @@ def write_actor_tsv(path: Path, records: Iterable[ActorRecord], header: Sequence
     return count
 
 
-def build_lexicon(shipped: Sequence[Path], user: Sequence[str | Path]) -> ActorLexicon:
+#: Bump when the cached layout changes.
+CACHE_VERSION = 3
+
+#: (CACHE_VERSION, Python version, marshal version, (path, mtime_ns, size) of this module and phoenix.py,
+#: the same of every shipped file): what a cached lexicon was built from.
+_Key = tuple[int, tuple[int, ...], int, tuple[tuple[str, int, int], ...], tuple[tuple[str, int, int], ...]]
+_PackedCoding = tuple[str | None, str | None, int | None, int | None]
+_PackedEntry = tuple[str, str, int, str]
+#: Codings, coding sets (indexes into codings), entries (name, kind, coding set, source), then _Shipped's lists.
+_Packed = tuple[
+    list[_PackedCoding],
+    list[tuple[int, ...]],
+    list[_PackedEntry],
+    list[tuple[str, ...]],
+    list[int],
+    list[int],
+    list[int],
+]
+
+
+@dataclass(frozen=True, slots=True)
+class _Shipped:
+    """The shipped files merged: ``phrases`` (each once, in first-seen order) with their winning entry's index
+    in ``owners``, and every (phrase, entry) pair in file order as indexes (for the notes on user overrides)."""
+
+    entries: list[ActorEntry]
+    phrases: list[tuple[str, ...]]
+    owners: list[int]
+    pair_phrases: list[int]
+    pair_entries: list[int]
+
+    @classmethod
+    def of(cls, records: Iterable[ActorRecord]) -> _Shipped:
+        entries: list[ActorEntry] = []
+        number: dict[tuple[str, ...], int] = {}
+        owners: list[int] = []
+        pair_phrases: list[int] = []
+        pair_entries: list[int] = []
+        for rec in records:
+            entries.append(rec.entry)
+            for phrase in rec.phrases:
+                k = number.get(phrase)
+                if k is None:
+                    k = number[phrase] = len(owners)
+                    owners.append(len(entries) - 1)
+                pair_phrases.append(k)
+                pair_entries.append(len(entries) - 1)
+        return cls(entries, list(number), owners, pair_phrases, pair_entries)
+
+    def first(self) -> dict[tuple[str, ...], ActorEntry]:
+        """Phrase -> the entry of the first file (and line) that names it."""
+        return dict(zip(self.phrases, map(self.entries.__getitem__, self.owners), strict=True))
+
+    def pairs(self) -> Iterator[tuple[tuple[str, ...], ActorEntry]]:
+        for k, e in zip(self.pair_phrases, self.pair_entries, strict=True):
+            yield self.phrases[k], self.entries[e]
+
+    def pack(self) -> _Packed:
+        codings: list[_PackedCoding] = []
+        coding_no: dict[Coding, int] = {}
+        sets: list[tuple[int, ...]] = []
+        set_no: dict[tuple[Coding, ...], int] = {}
+        entries: list[_PackedEntry] = []
+        for e in self.entries:
+            if e.codings not in set_no:
+                for c in e.codings:
+                    if c not in coding_no:
+                        coding_no[c] = len(codings)
+                        start = c.start.toordinal() if c.start else None
+                        codings.append((c.country, c.sector, start, c.end.toordinal() if c.end else None))
+                set_no[e.codings] = len(sets)
+                sets.append(tuple(coding_no[c] for c in e.codings))
+            entries.append((e.name, e.kind, set_no[e.codings], e.source))
+        return codings, sets, entries, self.phrases, self.owners, self.pair_phrases, self.pair_entries
+
+    @classmethod
+    def unpack(cls, packed: _Packed) -> _Shipped:
+        raw_codings, raw_sets, raw_entries, phrases, owners, pair_phrases, pair_entries = packed
+        codings = [
+            Coding(
+                c, s, date.fromordinal(lo) if lo is not None else None, date.fromordinal(hi) if hi is not None else None
+            )
+            for c, s, lo, hi in raw_codings
+        ]
+        sets = [tuple(codings[k] for k in nos) for nos in raw_sets]
+        entries = [ActorEntry(name, kind, sets[k], src) for name, kind, k, src in raw_entries]
+        if len(phrases) != len(owners) or len(pair_phrases) != len(pair_entries):
+            raise ValueError("cached lists of different lengths")
+        return cls(entries, phrases, owners, pair_phrases, pair_entries)
+
+
+def default_cache_dir(env: dict[str, str] | None = None) -> Path:
+    """``$TACITUS_CACHE_DIR``, else ``$XDG_CACHE_HOME/tacitus``, else ``~/.cache/tacitus``."""
+    env = dict(os.environ) if env is None else env
+    if env.get("TACITUS_CACHE_DIR"):
+        return Path(env["TACITUS_CACHE_DIR"])
+    base = Path(env["XDG_CACHE_HOME"]) if env.get("XDG_CACHE_HOME") else Path.home() / ".cache"
+    return base / "tacitus"
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    st = path.stat()
+    return str(path.resolve()), st.st_mtime_ns, st.st_size
+
+
+def _cache_key(shipped: Sequence[Path]) -> _Key | None:
+    """What the cached data depends on; None when a file cannot be stat'ed (the reader then reports it)."""
+    here = Path(__file__).resolve()
+    try:
+        code = (_stamp(here), _stamp(here.with_name("phoenix.py")))
+        files = tuple(_stamp(Path(p)) for p in shipped)
+    except OSError:
+        return None
+    return (CACHE_VERSION, tuple(sys.version_info[:2]), marshal.version, code, files)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Building tens of thousands of small objects at once triggers the cyclic collector over and over."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _read_shipped(shipped: Sequence[Path], cache_dir: Path | None) -> _Shipped:
+    """The shipped files merged, from ``cache_dir`` when it holds them for the files as they are now."""
+    key = _cache_key(shipped) if cache_dir is not None else None
+    if cache_dir is None or key is None:
+        return _Shipped.of(rec for path in shipped for rec in read_actor_file(path))
+    log = logging.getLogger(__name__)
+    # One cache file per list of shipped files, so differently composed lexicons do not evict each other.
+    name = hashlib.sha256("\n".join(f[0] for f in key[4]).encode()).hexdigest()[:16]
+    cache_file = cache_dir / f"actors-{name}.marshal"
+    try:
+        with _gc_paused():
+            stored_key, packed = marshal.loads(cache_file.read_bytes())
+            if stored_key == key:
+                return _Shipped.unpack(packed)
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError, EOFError, TypeError, IndexError) as exc:
+        log.debug("actor dictionary cache %s unreadable (%s); re-reading the files", cache_file, exc)
+    merged = _Shipped.of(rec for path in shipped for rec in read_actor_file(path))
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=cache_file.name, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(marshal.dumps((key, merged.pack())))
+            os.replace(tmp, cache_file)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        log.debug("actor dictionary cache %s not written (%s)", cache_file, exc)
+    return merged
+
+
+def build_lexicon(shipped: Sequence[Path], user: Sequence[str | Path], cache_dir: Path | None = None) -> ActorLexicon:
     """Merge files into one lexicon. Shipped files: the first file that names a phrase wins.
 
     User files come first; two user entries for one phrase are an error (which one is meant?),
-    and a user entry that replaces a shipped one is listed in ``notes``.
+    and a user entry that replaces a shipped one is listed in ``notes``. With ``cache_dir`` the
+    shipped files are read through the cache (module docs); user files never are.
     """
     started = time.perf_counter()
     phrases: dict[tuple[str, ...], ActorEntry] = {}
@@ -328,23 +517,24 @@ def build_lexicon(shipped: Sequence[Path], user: Sequence[str | Path]) -> ActorL
                     )
                 phrases[phrase] = rec.entry
                 origin[phrase] = f"{path} line {rec.line}"
-    user_phrases = set(phrases)
     notes: list[str] = []
-    for path in shipped:
-        for rec in read_actor_file(path):
-            for phrase in rec.phrases:
+    with _gc_paused():
+        merged = _read_shipped(shipped, cache_dir)
+        if not phrases:
+            phrases = merged.first()
+        else:
+            user_phrases = set(phrases)
+            for phrase, entry in merged.pairs():
                 current = phrases.get(phrase)
                 if current is None:
-                    phrases[phrase] = rec.entry
-                elif phrase in user_phrases and current.codings != rec.entry.codings:
+                    phrases[phrase] = entry
+                elif phrase in user_phrases and current.codings != entry.codings:
                     notes.append(
                         f"{origin[phrase]}: {' '.join(phrase)!r} = {current.codes_spec()} replaces the shipped "
-                        f"{rec.entry.source} = {rec.entry.codes_spec()}"
+                        f"{entry.source} = {entry.codes_spec()}"
                     )
                     user_phrases.discard(phrase)
-    max_len: dict[str, int] = {}
-    for phrase in phrases:
-        if max_len.get(phrase[0], 0) < len(phrase):
-            max_len[phrase[0]] = len(phrase)
+        lengths = phrase_lengths(phrases)
+        max_len = {first: ns[0] for first, ns in lengths.items()}
     sources = (*(str(p) for p in user), *(str(p) for p in shipped))
-    return ActorLexicon(phrases, max_len, sources, tuple(notes), time.perf_counter() - started)
+    return ActorLexicon(phrases, max_len, sources, tuple(notes), time.perf_counter() - started, lengths)
