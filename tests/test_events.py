@@ -582,3 +582,13 @@ def test_events_object_infinitive_and_apposition_select_patterns(analyze: Analyz
     assert [e.event for e in order.events] == ["SANCTION"]
     label = one(analyze("Russia designated the Dutch broadcaster an undesirable organization."), "COERCE")
     assert countries(label.recipient) == {"NLD"}
+
+
+def test_events_subject_parsed_on_the_auxiliary_still_acts(analyze: Analyze) -> None:
+    e = one(analyze("Kenya is mediating between the rival factions in South Sudan."), "CONSULT")
+    assert countries(e.actor) == {"KEN"}
+
+
+def test_events_that_clause_whose_verb_was_misread_names_the_demand_target(analyze: Analyze) -> None:
+    e = one(analyze("China demanded that the Philippines back down in the South China Sea."), "REQUEST")
+    assert countries(e.recipient) == {"PHL"}

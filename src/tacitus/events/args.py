@@ -122,6 +122,8 @@ class Attacher:
     def subject(self, verb: Token, depth: int = 0) -> Token | None:
         """The token naming who acts: subject, passive agent, controller, or the shared subject of a conjunct."""
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+        if not subjects:  # "Kenya is mediating" parsed with the subject on the auxiliary
+            subjects = [g for c in verb.children if c.dep_ == "aux" for g in c.children if g.dep_ == "nsubj"]
         if subjects:
             # a misparsed dateline ("KYIV, June 11 - Russian forces shelled") gives two: take the coded one
             return next((c for c in reversed(subjects) if self.refs(c)), subjects[-1])
@@ -144,7 +146,8 @@ class Attacher:
                 if controller is not None:
                     return controller
             return self.subject(head, depth + 1)
-        if verb.dep_ in {"conj", "advcl", "acomp"}:  # "is willing to withdraw": willing's subject acts
+        if verb.dep_ in {"conj", "advcl", "acomp"} or (verb.dep_ == "attr" and verb.tag_ == "VBG"):
+            # "is willing to withdraw": willing's subject acts; "Qatar is mediating" parsed as an attribute
             return self.subject(head, depth + 1)
         if verb.dep_ in {"acl", "relcl"}:
             if self.is_passive(verb):
@@ -375,6 +378,8 @@ class Attacher:
         for c in verb.children:
             if c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children)):
                 subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subj is None and c.dep_ == "ccomp" and c.pos_ in {"PROPN", "NOUN"}:
+                    subj = c  # "demanded that the Philippines back down": the clause's verb was read as a modifier
                 found = self.refs(subj)
                 return found or self.recipient(c)
             if c.dep_ == "xcomp":  # "offered to send troops to Uganda": the troops are sent, Uganda receives

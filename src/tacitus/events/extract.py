@@ -388,6 +388,19 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[F
             if not recipient and p.sense.event in _CONTENT_TYPES:
                 # "demanded that the US lift sanctions", "threatened to attack South Korea"
                 recipient = tuple(r for r in att.complement_target(tok) if r not in actor)
+            if not recipient and p.sense.event in _BACKING_PREPS and not att.is_passive(tok):
+                # "stood by China", "deposited $2 billion in Pakistan's central bank"
+                recipient = not_actor(
+                    tuple(
+                        r
+                        for c in (*tok.children, *(g for o in tok.children if o.dep_ == "dobj" for g in o.children))
+                        if c.dep_ == "prep" and c.lower_ in _BACKING_PREPS[p.sense.event]
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                        for r in att.refs(g)
+                    ),
+                    actor,
+                )
             if not recipient and p.sense.event != "CONSULT":  # a meeting's place is no host
                 recipient = not_actor(att.place_target(tok), actor)
             sense = p.sense
@@ -517,6 +530,8 @@ def _mistagged_verb(tok: Token) -> bool:
     return tok.pos_ in {"NOUN", "PROPN", "ADJ"} and tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children)
 
 
+#: Prepositions that name whom support or aid goes to, besides the usual recipient ones.
+_BACKING_PREPS = {"SUPPORT": frozenset({"by", "behind"}), "AID": frozenset({"in", "into"})}
 #: Dependents of a noun that name the subject of a finite verb the parser hung on that noun.
 _MISPARSED_SUBJECT = frozenset({"nsubj", "nmod", "compound"})
 
