@@ -31,6 +31,8 @@ class Found:
 
 #: Verbs sending people on a mission told by their purpose clause.
 _SENDING = frozenset({"send", "dispatch", "deploy"})
+#: Verbs of arriving: "arrived in Nepal to help deliver aid" reports the aid, not a visit.
+_ARRIVING = frozenset({"arrive", "travel", "fly", "come", "land"})
 
 
 def main_events(found: list[Found]) -> list[Found]:
@@ -41,16 +43,19 @@ def main_events(found: list[Found]) -> list[Found]:
     a reported complement ("said it had attacked") and a participle naming its own actor ("a
     Qatar-mediated deal") stay events of their own.
     """
-    # "sent experts to investigate the attacks", "deployed to train Nigerian soldiers": the mission is the event
-    # (CAMEO 09, 06), not the sending
+    # "sent experts to investigate the attacks", "deployed to train Nigerian soldiers", "arrived in Nepal to help
+    # deliver aid": the mission is the event (CAMEO 09, 06, 07), not the sending or the journey
     missions = {
         f.trigger.head.i
         for f in found
-        if (f.sense.mode == "investigate" or f.sense.event == "COOPERATE")
-        and f.trigger.dep_ in {"xcomp", "advcl"}
-        and f.trigger.head.lemma_ in _SENDING
+        if f.trigger.dep_ in {"xcomp", "advcl"}
+        and (
+            (f.trigger.head.lemma_ in _SENDING and (f.sense.mode == "investigate" or f.sense.event == "COOPERATE"))
+            or (f.trigger.head.lemma_ in _ARRIVING and f.sense.event == "AID")
+        )
     }
-    found = [f for f in found if f.trigger.i not in missions]
+    journeys = {f.trigger.i: f for f in found if f.trigger.i in missions and f.trigger.lemma_ in _ARRIVING}
+    found = [_reached(f, journeys) for f in found if f.trigger.i not in missions]
     heads = {f.trigger.i: f for f in found}
     heads.update({f.clause.i: f for f in found if f.nominal and f.clause.i != f.trigger.i})
     kept: list[Found] = []
@@ -70,6 +75,15 @@ def main_events(found: list[Found]) -> list[Found]:
         if not dominated:
             kept.append(f)
     return kept
+
+
+def _reached(f: Found, journeys: dict[int, Found]) -> Found:
+    """A mission without a recipient of its own helps the place its journey reached ("arrived in Nepal to help
+    deliver aid"), as peacekeeping does ("arrived in Mali to join the UN mission")."""
+    if f.recipient and f.sense.cameo != "074":  # peacekeepers help the country they reach, not the UN they join
+        return f
+    journey = next((journeys[a.i] for a in f.trigger.ancestors if a.i in journeys), None)
+    return replace(f, recipient=journey.recipient) if journey is not None and journey.recipient else f
 
 
 def _key(e: Event) -> tuple[object, ...] | None:
