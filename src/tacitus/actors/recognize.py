@@ -38,6 +38,7 @@ from tacitus.actors.placing import dateline, inside_longer_name, place_phrase, w
 from tacitus.model import Article
 
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "NORP": "group", "GPE": "country"}
 _STANCE_PREFIXES = frozenset({"pro", "anti", "non", "post", "pre", "ex"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _INSTITUTIONS = frozenset(
@@ -137,10 +138,14 @@ def _dictionary_hits(doc: Doc, lexicon: ActorLexicon, day: date | None) -> list[
     """Longest acceptable match at each position, left to right ("embassy in" is refused for
     ending on a preposition, then "embassy" is tried)."""
     words = [t.lower_ for t in doc]
+    starts = lexicon.lengths  # a word no phrase starts with cannot open a match
     hits: list[Hit] = []
     titles: dict[int, str] = {}
     i = 0
     while i < len(words):
+        if words[i] not in starts:
+            i += 1
+            continue
         options = lexicon.matches(words, i)
         found = _first_acceptable(doc, options, i)
         if found is not None and words[i] == "the" and i + 1 < len(words):
@@ -268,6 +273,7 @@ def _role_groups(doc: Doc, hits: list[Hit]) -> tuple[list[Draft], set[int]]:
     used: set[int] = set()
     drafts: list[Draft] = []
     group_no = 0
+    in_hits = {i for h in hits for i in range(h.start, h.end)}
     for k, hit in enumerate(hits):
         if hit.entry.kind != "role" or k in used:
             continue
@@ -316,7 +322,7 @@ def _role_groups(doc: Doc, hits: list[Hit]) -> tuple[list[Draft], set[int]]:
                 not owners
                 and tok.dep_ in ("amod", "compound", "nmod", "npadvmod")
                 and tok.pos_ in ("ADJ", "NOUN", "PROPN", "VERB")
-                and j not in {h for hh in hits for h in range(hh.start, hh.end)}
+                and j not in in_hits
                 and not tok.is_stop
             ):
                 start = j
@@ -537,26 +543,29 @@ def _standalone(doc: Doc, hits: list[Hit], used: set[int]) -> list[Draft]:
 def _entities(doc: Doc, covered: set[int]) -> list[Draft]:
     drafts: list[Draft] = []
     for ent in doc.ents:
-        if ent.label_ not in _ENTITY_LABELS or any(i in covered for i in range(ent.start, ent.end)):
+        label = ent.label_
+        if label not in _ENTITY_LABELS or any(i in covered for i in range(ent.start, ent.end)):
             continue
-        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        first = ent[0].lower_
+        start = ent.start + (1 if first == "the" else 0)
         if start >= ent.end:
             continue
-        if ent.label_ == "GPE" and (place_phrase(ent.root, capital=True) or dateline(doc, ent.start, ent.end)):
+        root = ent.root
+        if label == "GPE" and (place_phrase(root, capital=True) or dateline(doc, ent.start, ent.end)):
             continue
-        if ent.label_ == "NORP" and _is_stance(doc, ent.start + (2 if ent[0].lower_ in _STANCE_PREFIXES else 0)):
+        if label == "NORP" and _is_stance(doc, ent.start + (2 if first in _STANCE_PREFIXES else 0)):
             continue
-        if ent[0].lower_ in _STANCE_PREFIXES and len(ent) > 2 and ent[1].text == "-":
+        if first in _STANCE_PREFIXES and len(ent) > 2 and ent[1].text == "-":
             continue
-        kind = {"PERSON": "person", "ORG": "org", "NORP": "group", "GPE": "country"}[ent.label_]
-        text = doc[start : ent.end].text
-        key = ("P", doc[ent.end - 1].lower_) if kind == "person" else ("N", ent.label_, text.lower())
-        subject = ent.root.dep_ in ("nsubj", "nsubjpass")
-        plural = kind == "group" or ent.root.tag_ == "NNPS"
+        kind = _ENTITY_KINDS[label]
+        name = doc[start : ent.end]
+        key = ("P", doc[ent.end - 1].lower_) if kind == "person" else ("N", label, name.text.lower())
+        subject = root.dep_ in ("nsubj", "nsubjpass")
+        plural = kind == "group" or root.tag_ == "NNPS"
         # "National Crime Agency", "Supreme Court of Justice": an institution of the country in context.
-        sector = next((_ORG_WORDS[t.lower_] for t in doc[start : ent.end] if t.lower_ in _ORG_WORDS), None)
-        if ent.label_ != "ORG":
-            sector = None
+        sector = None
+        if label == "ORG":
+            sector = next((_ORG_WORDS[t.lower_] for t in name if t.lower_ in _ORG_WORDS), None)
         drafts.append(
             Draft(
                 start,
