@@ -109,3 +109,11 @@ def test_default_cache_dir_follows_the_environment(tmp_path: Path) -> None:
     assert default_cache_dir({"TACITUS_CACHE_DIR": str(tmp_path)}) == tmp_path
     assert default_cache_dir({"XDG_CACHE_HOME": str(tmp_path)}) == tmp_path / "tacitus"
     assert default_cache_dir({}) == Path.home() / ".cache" / "tacitus"
+
+
+def test_no_home_directory_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert default_cache_dir({}) is None

@@ -420,13 +420,18 @@ class _Shipped:
         return cls(entries, phrases, owners, pair_phrases, pair_entries)
 
 
-def default_cache_dir(env: dict[str, str] | None = None) -> Path:
-    """``$TACITUS_CACHE_DIR``, else ``$XDG_CACHE_HOME/tacitus``, else ``~/.cache/tacitus``."""
+def default_cache_dir(env: dict[str, str] | None = None) -> Path | None:
+    """``$TACITUS_CACHE_DIR``, else ``$XDG_CACHE_HOME/tacitus``, else ``~/.cache/tacitus``; None (no cache) when
+    there is no home directory to put it in."""
     env = dict(os.environ) if env is None else env
     if env.get("TACITUS_CACHE_DIR"):
         return Path(env["TACITUS_CACHE_DIR"])
-    base = Path(env["XDG_CACHE_HOME"]) if env.get("XDG_CACHE_HOME") else Path.home() / ".cache"
-    return base / "tacitus"
+    if env.get("XDG_CACHE_HOME"):
+        return Path(env["XDG_CACHE_HOME"]) / "tacitus"
+    try:
+        return Path.home() / ".cache" / "tacitus"
+    except (RuntimeError, KeyError):
+        return None
 
 
 def _stamp(path: Path) -> tuple[str, int, int]:
