@@ -178,6 +178,7 @@ def verb_words(verb: Token) -> tuple[frozenset[str], frozenset[str], frozenset[s
             if dep in {"dobj", "obj", "nsubjpass"}:
                 objects.add(c.lemma_.lower())
             if dep in {"dobj", "obj"}:
+                out.update(_hyphenated(c))
                 for g in c.children:
                     if g.dep_ == "appos":  # "designated the broadcaster an undesirable organization"
                         _np_words(g, out, conj=False)
@@ -223,6 +224,24 @@ def verb_words(verb: Token) -> tuple[frozenset[str], frozenset[str], frozenset[s
         heads.add(verb.head.lemma_.lower())
         objects.add(verb.head.lemma_.lower())
     return frozenset(out), frozenset(heads), frozenset(objects)
+
+
+_PARTICLES = frozenset({"in", "out", "off", "up", "down", "over"})
+
+
+def _hyphenated(phrase: Token) -> set[str]:
+    """Nouns made of a verb and a particle that the tokeniser split inside a noun phrase and the parser read as a
+    verb with its particle ("their sit-in outside parliament" -> "sit-in"; "walk-out", "pull-out")."""
+    doc = phrase.doc
+    return {
+        f"{doc[t.i - 1].lower_}-{doc[t.i + 1].lower_}"
+        for t in phrase.subtree
+        if t.text == "-"
+        and 0 < t.i < len(doc) - 1
+        and not doc[t.i - 1].whitespace_
+        and not t.whitespace_
+        and doc[t.i + 1].lower_ in _PARTICLES
+    }
 
 
 def _temporal(prep: Token) -> bool:
