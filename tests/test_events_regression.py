@@ -26,7 +26,7 @@ REGRESSION_DIR = Path(__file__).resolve().parent / "data" / "events"
 FLOOR = 0.99
 #: Floors of the other regression files, each measured when its rows were written (same rule: raise, never lower).
 FLOORS = {"regression.tsv": FLOOR, "regression_recipients.tsv": 0.98}  # recipients: 54 of 54 on 2026-11-29 (round 6)
-FLOORS["regression_codes.tsv"] = 0.994  # 2 rows per CAMEO code + 171 variants: 679 of 683 on 2026-11-29 (round 6)
+FLOORS["regression_codes.tsv"] = 0.995  # 2 rows per CAMEO code + 171 variants: 680 of 683 on 2026-11-29 (round 6)
 
 
 @dataclass(frozen=True, slots=True)

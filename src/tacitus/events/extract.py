@@ -660,6 +660,10 @@ def _nominal(noun: Token, p: Pattern, att: Attacher, verb_events: dict[int, Foun
                 if g.dep_ == "pobj"
                 for r in att.refs(g)
             )
+    if clause is noun and not actor and via_prep and noun.head.lower_ == "in" and gov.pos_ == "VERB":
+        # "warplanes flew near the coast in a show of strength": the verb's subject makes the show
+        actor = att.refs(att.subject(gov))
+        clause = gov if actor else noun
     if clause is noun and not actor and not recipient:
         return None  # a bare mention in passing ("since the war"), not an event told here
     recipient = tuple(r for r in recipient if r not in actor)
