@@ -54,6 +54,36 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]
     yield from nlp.pipe(texts, batch_size=batch_size)
 
 
+#: Nouns a place name may qualify and still name the place ("Idlib province", "Gaza City", "the West Bank
+#: cities"): shared by the places stage and the actors stage (a place name before one is no actor).
+PLACE_HEADS = frozenset(
+    {
+        "city",
+        "state",
+        "province",
+        "region",
+        "county",
+        "district",
+        "island",
+        "islands",
+        "valley",
+        "river",
+        "strip",
+        "area",
+        "border",
+        "coast",
+        "capital",
+        "governorate",
+        "oblast",
+        "territory",
+        "peninsula",
+        "town",
+        "village",
+        "airport",
+    }
+)
+
+
 def passive_agent(verb: Token) -> Token | None:
     """The noun after "by" in a passive ("was criticised by Russia"), or None."""
     for c in verb.children:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from tacitus.actors.drafts import Hit
+from tacitus.nlp import PLACE_HEADS
 
 #: Prepositions of place: "in Kyiv" is where something happened, not who did it. "to", "from" and
 #: "against" are left out on purpose: "aid to Armenia", "troops withdrew from Syria" name a party.
@@ -151,31 +152,8 @@ _EVENT_NOUNS = frozenset(
         "election",
     }
 )
-#: Nouns a place name qualifies as part of a place ("the West Bank cities", "Idlib province").
-_PLACE_NOUNS = frozenset(
-    {
-        "city",
-        "state",
-        "province",
-        "region",
-        "county",
-        "district",
-        "island",
-        "valley",
-        "strip",
-        "area",
-        "border",
-        "coast",
-        "governorate",
-        "oblast",
-        "territory",
-        "peninsula",
-        "town",
-        "village",
-        "suburb",
-        "outskirts",
-    }
-)
+#: Nouns a place name qualifies as part of a place: the shared list, and parts of a city ("the Kabul outskirts").
+_PLACE_NOUNS = PLACE_HEADS | {"outskirts", "suburb"}
 #: Entity labels of a longer name a place can be part of ("Tokyo Stock Exchange", "Geneva Conventions").
 _NAME_LABELS = frozenset({"ORG", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT"})
 

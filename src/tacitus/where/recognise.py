@@ -24,6 +24,7 @@ from spacy.tokens import Span as SpacySpan
 
 from tacitus.actors import ActorIndex
 from tacitus.model import Place
+from tacitus.nlp import PLACE_HEADS
 from tacitus.where.gazetteer import FEATURE_PRIOR, GazEntry, Gazetteer, NameHit, name_key
 
 #: Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Isle of Man").
@@ -34,33 +35,6 @@ _CONNECTORS = frozenset(
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NOT_PLACE_LABELS = frozenset(
     {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "NORP", "LANGUAGE"}
-)
-#: Nouns that a toponym may modify and still be a place ("Idlib province", "Gaza City").
-_PLACE_HEADS = frozenset(
-    {
-        "city",
-        "state",
-        "province",
-        "region",
-        "county",
-        "district",
-        "island",
-        "islands",
-        "valley",
-        "river",
-        "strip",
-        "area",
-        "border",
-        "coast",
-        "capital",
-        "governorate",
-        "oblast",
-        "territory",
-        "peninsula",
-        "town",
-        "village",
-        "airport",
-    }
 )
 #: Last words of facility names: "Victoria Park" or "Pearson Airport" is not the town of that name.
 _FACILITY_WORDS = frozenset(
@@ -361,4 +335,4 @@ def _modifier(span: SpacySpan) -> bool:
         return False
     if root.dep_ != "compound" or head.pos_ not in {"NOUN", "PROPN"}:
         return False
-    return head.lower_ not in _PLACE_HEADS
+    return head.lower_ not in PLACE_HEADS
