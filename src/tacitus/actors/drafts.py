@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from tacitus.actors.index import ActorIndex, ActorMention
 from tacitus.actors.lexicon import ActorEntry
-from tacitus.model import Actor, ActorRef, Span
+from tacitus.model import Actor, ActorRef, Span, all_sectors
 
 #: Codes that are not states: an article's "main country" is never one of them.
 NON_STATE = frozenset({"IGO", "NGO", "MNC", "IMG", "UNO", "EUR"})
@@ -110,9 +110,8 @@ class Draft:
 
     @property
     def sectors(self) -> tuple[str, ...]:
-        """Every sector tag, the primary one first."""
-        primary = (self.sector,) if self.sector else ()
-        return primary + tuple(s for s in self.extra_sectors if s != self.sector)
+        """Every sector tag, the primary one first (as :attr:`tacitus.model.Actor.sectors`)."""
+        return all_sectors(self.sector, self.extra_sectors)
 
     @property
     def additional_sectors(self) -> tuple[str, ...]:
