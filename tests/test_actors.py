@@ -268,7 +268,7 @@ def test_capital_after_to_from_or_with_of_an_exchange_is_a_government(
 
 
 def test_capital_as_a_destination_or_origin_stays_a_place(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
-    idx, words = index("The minister flew to Kyiv on Monday and returned from Moscow on a trip to Beijing.")
+    idx, words = index("The team flew to Kyiv on Monday and returned from Moscow on a trip to Beijing.")
     for word in ("Kyiv", "Moscow", "Beijing"):
         assert idx.ref_at(words.index(word)) is None, word
 
@@ -435,7 +435,7 @@ def test_capital_receiving_a_transfer_or_aimed_at_is_a_party(
 
 
 def test_capital_left_to_places_is_not_an_unknown_entity(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
-    idx, words = index("Ghana's president flew to Abuja on Monday, Nigerian leaders said.")
+    idx, words = index("Ghanaian traders flew to Abuja on Monday, Nigerian leaders said.")
     assert idx.ref_at(words.index("Abuja")) is None
     assert _code_of(idx, words, "leaders") == ("NGA", "GOV")
 
@@ -506,7 +506,7 @@ def test_shorter_entry_is_tried_when_the_longest_does_not_fit(
 
 
 def test_ministry_of_country_is_an_organisation_for_it(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
-    idx, words = index("Kenya's president flew to Addis Ababa. The foreign ministry of Ethiopia said it was pleased.")
+    idx, words = index("Kenyan athletes flew to Addis Ababa. The foreign ministry of Ethiopia said it was pleased.")
     assert _code_of(idx, words, "ministry") == ("ETH", "GOV")
     assert _actor_of(idx, words, "it") == _actor_of(idx, words, "ministry")
     assert idx.ref_at(words.index("Addis")) is None

@@ -67,8 +67,15 @@ def test_capital_reached_for_talks_hosts_the_visit(index: Index) -> None:
     assert ("Addis Ababa", 32, 43, "ETH", "GOV") in _mentions(idx)
 
 
-def test_capital_reached_without_a_meeting_stays_a_place(index: Index) -> None:
+def test_capital_reached_by_an_official_hosts_the_visit(index: Index) -> None:
     idx = index("The Kenyan president arrived in Addis Ababa on Sunday.")
+    assert ("Addis Ababa", 32, 43, "ETH", "GOV") in _mentions(idx)
+
+
+def test_capital_reached_by_others_or_on_the_way_home_stays_a_place(index: Index) -> None:
+    idx = index("Kenyan athletes arrived in Addis Ababa on Sunday.")
+    assert [m[0] for m in _mentions(idx)] == ["Kenyan athletes"]
+    idx = index("The Kenyan president returned to Nairobi on Sunday.")
     assert [m[0] for m in _mentions(idx)] == ["Kenyan president"]
 
 

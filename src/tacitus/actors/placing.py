@@ -224,6 +224,9 @@ def hosts_visit(root: Token) -> bool:
     governor = root.head.head
     if root.head.lower_ not in ("in", "to", "at") or governor.lemma_.lower() not in _ARRIVAL:
         return False
+    going_home = governor.lemma_.lower() == "return"
+    if not going_home and any(c.dep_ == "nsubj" and _official(c) for c in governor.children):
+        return True  # "the Turkish foreign minister arrived in Tehran", "Putin flew to Beijing": a visit
     for child in governor.children:
         purpose = child.dep_ == "prep" and child.lower_ in ("for", "on")  # "for talks", "on a state visit"
         if purpose and any(g.dep_ == "pobj" and g.lower_ in _VISIT_PURPOSE for g in child.children):
@@ -231,3 +234,18 @@ def hosts_visit(root: Token) -> bool:
         if child.dep_ in ("xcomp", "advcl") and child.lemma_.lower() in _VISIT_VERBS:
             return True
     return False
+
+
+#: Travellers whose arrival in a capital is a visit to its government.
+_OFFICIALS = frozenset(
+    {
+        *("minister", "president", "premier", "envoy", "delegation", "secretary", "chancellor", "king", "queen"),
+        *("leader", "diplomat", "ambassador", "official", "emissary", "negotiator", "prince", "emir", "sheikh"),
+        *("monarch", "vice-president", "mediator", "representative", "counterpart", "commissioner", "chief"),
+    }
+)
+
+
+def _official(subject: Token) -> bool:
+    """A subject that travels on a state's business: a title ("the foreign minister") or a named person."""
+    return subject.lemma_.lower() in _OFFICIALS or (subject.ent_type_ == "PERSON" and subject.pos_ == "PROPN")
