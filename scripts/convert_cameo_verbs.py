@@ -56,6 +56,14 @@ APPEAL_AS_DEMAND = {
     "028": "108",
 }
 
+#: CAMEO codes whose PLOVER type the v0.8 manual's own text sets otherwise than CAMEO2PLOVER's table: an expressed
+#: intent to yield (035x) is a future retreat or concession, which "do[es] not reduce to AGREE" (AGREE and CONCEDE
+#: sections); easing a curfew or a state of emergency is "removing curfews", a CONCEDE (CONCEDE section).
+MANUAL_TYPES = {
+    **dict.fromkeys(("035", "0351", "0352", "0353", "0354", "0355", "0356"), "CONCEDE"),
+    **dict.fromkeys(("0813", "0814"), "CONCEDE"),
+}
+
 _CODE = re.compile(r"\[([^\]]*)\]")
 
 
@@ -80,6 +88,13 @@ def read_plover_map(path: Path) -> dict[str, tuple[str, str, str]]:
 
 
 def plover_for(code: str, table: dict[str, tuple[str, str, str]]) -> tuple[str, str, str] | None:
+    if code in MANUAL_TYPES:
+        found = _table_entry(code, table)
+        return (MANUAL_TYPES[code], "", found[2]) if found else (MANUAL_TYPES[code], "", "")
+    return _table_entry(code, table)
+
+
+def _table_entry(code: str, table: dict[str, tuple[str, str, str]]) -> tuple[str, str, str] | None:
     code = APPEAL_AS_DEMAND.get(code, code)
     while code:
         if code in table and len(code) > 2:

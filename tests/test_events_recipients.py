@@ -89,7 +89,8 @@ def test_recipients_the_place_of_an_uncoded_target_names_it(analyze: Callable[..
 
 def test_they_after_two_coordinated_countries_makes_both_the_actor(analyze: Callable[..., Analysis]) -> None:
     a = analyze("Armenia and Azerbaijan held talks in Geneva. They agreed to exchange prisoners.")
-    assert ({"ARM", "AZE"}, set()) in _events(a, "AGREE")
+    # an agreed prisoner exchange is a promised release: CONCEDE (PLOVER manual, AGREE section)
+    assert ({"ARM", "AZE"}, set()) in _events(a, "CONCEDE")
 
 
 def test_coordinated_demonyms_on_one_role_are_both_actors(analyze: Callable[..., Analysis]) -> None:
@@ -191,8 +192,8 @@ def test_recipients_partners_like_a_country_name_that_country(analyze: Callable[
 
 
 def test_recipients_whose_ban_it_is_yields_to_whom_it_is_aimed_at(analyze: Callable[..., Analysis]) -> None:
-    a = analyze("Kazakhstan agreed to lift its ban on Russian grain.")
-    assert _tuples(a, "AGREE") == [({"KAZ"}, {"RUS"}, {"Russian"})]
+    a = analyze("Kazakhstan agreed to lift its ban on Russian grain.")  # a promised concession: CONCEDE
+    assert _tuples(a, "CONCEDE") == [({"KAZ"}, {"RUS"}, {"Russian"})]
 
 
 def test_recipients_borders_opened_to_refugees_name_the_refugees(analyze: Callable[..., Analysis]) -> None:
@@ -202,7 +203,7 @@ def test_recipients_borders_opened_to_refugees_name_the_refugees(analyze: Callab
 
 def test_recipients_own_weapons_laid_down_give_the_place_not_the_actor(analyze: Callable[..., Analysis]) -> None:
     a = analyze("The rebels agreed to lay down their weapons in Mozambique.")
-    assert [t for _a, _c, t in _tuples(a, "AGREE")] == [{"Mozambique"}]
+    assert [t for _a, _c, t in _tuples(a, "CONCEDE")] == [{"Mozambique"}]
 
 
 def test_recipients_refusing_to_leave_ones_own_post_has_no_recipient(analyze: Callable[..., Analysis]) -> None:

