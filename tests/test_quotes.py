@@ -254,3 +254,11 @@ def test_quotes_naming_verb_takes_object_and_label_as_content(analyze: Analyze) 
 def test_quotes_dateline_is_not_part_of_the_speaker(analyze: Analyze) -> None:
     q = _only(analyze, "KYIV (Reuters) — Ukraine's foreign minister said the talks had failed.")
     assert q.speaker is not None and q.speaker.text == "Ukraine's foreign minister"
+
+
+def test_quotes_speaker_after_a_misparsed_dateline_is_the_nearer_subject(analyze: Analyze) -> None:
+    # the parser makes "BAKU" a second subject of "said"; the speaker is the subject next to the verb
+    text = 'BAKU, March 12 (Caspian Wire) - Azerbaijan\'s foreign ministry said the motion was "hostile".'
+    q = _only(analyze, text)
+    assert q.speaker is not None and q.speaker.text == "Azerbaijan's foreign ministry"
+    assert q.speaker_actor is not None and (q.speaker_actor.country, q.speaker_actor.sector) == ("AZE", "GOV")

@@ -140,11 +140,13 @@ def _subject(verb: Token) -> Token | None:
     """The speaker's head: subject, passive agent, or the subject of the verb a participle hangs on."""
     node = verb
     for _ in range(3):
-        for child in node.children:
-            if child.dep_ in _SUBJ:
-                if child.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
-                    return node.head
-                return child
+        # a misparsed dateline ("BAKU, March 12 (Wire) - the ministry condemned") gives two: the nearer speaks
+        child = next((c for c in reversed(list(node.lefts)) if c.dep_ in _SUBJ), None)
+        child = child or next((c for c in node.rights if c.dep_ in _SUBJ), None)
+        if child is not None:
+            if child.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
+                return node.head
+            return child
         agent = passive_agent(node)
         if agent is not None:
             return agent
