@@ -622,3 +622,21 @@ def test_places_named_after_another_country_and_western_sahara(
     idx, _ = index("Northern Ireland police arrested two men. Western Sahara rejected the offer.")
     assert _mention(idx, "Northern Ireland police") == ("Northern Ireland police", 0, 23, "GBR", "COP")
     assert _mention(idx, "Western Sahara") == ("Western Sahara", 42, 56, "MAR", "PRE")
+
+
+def test_foreign_or_occupying_forces_take_no_country_from_the_land_they_are_in(
+    index: Callable[..., tuple[ActorIndex, list[str]]],
+) -> None:
+    idx, words = index("Foreign troops must leave Libya, the Libyan parliament said.")
+    assert _code_of(idx, words, "troops") == (None, "MIL")
+    idx, words = index("The council demanded the withdrawal of occupying forces from Azerbaijani territory.")
+    assert _code_of(idx, words, "forces") == (None, "MIL")
+    idx, words = index("Libyan troops must leave Sirte, the Libyan parliament said.")  # a country word of its own
+    assert _code_of(idx, words, "troops") == ("LBY", "MIL")
+
+
+def test_land_forces_withdraw_from_is_not_their_country(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, words = index("Troops withdrew from Syrian territory on Monday.")
+    assert _code_of(idx, words, "Troops") == (None, "MIL")
+    idx, words = index("Israel withdrew its troops from Lebanese soil.")  # the sender's forces
+    assert _code_of(idx, words, "troops") == ("ISR", "MIL")

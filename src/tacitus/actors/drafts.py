@@ -19,6 +19,11 @@ NON_STATE = frozenset({"IGO", "NGO", "MNC", "IMG", "UNO", "EUR"})
 _SENTENCE_ONLY = frozenset({"people", "person", "persons", "individual", "official", "representative", "side"})
 #: A counterpart is by definition of another party: only its own words give it a country.
 NEVER_CONTEXT = frozenset({"counterpart"})
+#: Qualifiers that say a role is not of the land it is in ("foreign troops", "occupying forces", "invading
+#: forces", "occupation troops"): the country the article is about is the one it is foreign to.
+_FOREIGN = frozenset({"foreign", "occupying", "occupation", "invading", "invasion", "outside", "external"})
+#: Verbs and nouns of forces leaving a land: the land left ("from Lebanese soil") is not the forces' own.
+_LEAVING = frozenset({"withdraw", "withdrawal", "pull", "pullout", "retreat", "leave", "evacuate", "evacuation"})
 #: Verbs of moving one's own people, and the sectors of the people moved.
 _DISPATCH = frozenset(
     {"withdraw", "pull", "deploy", "redeploy", "send", "dispatch", "station", "recall", "evacuate", "mobilize"}
@@ -158,7 +163,25 @@ def _owned(doc: Doc, drafts: list[Draft], hits: list[Hit]) -> frozenset[int]:
         h.start for h in hits if h.end + 1 < len(doc) and doc[h.end].text == "-" and doc[h.end + 1].lower_ in _SPONSORED
     }
     venues = {h.start for h in hits if h.entry.kind in ("place", "capital") and _venue(doc[h.start : h.end].root)}
-    return frozenset(inside | attackers | sponsors | venues)
+    left = {h.start for h in hits if _land_left(doc[h.start : h.end].root)}
+    return frozenset(inside | attackers | sponsors | venues | left)
+
+
+def _land_left(tok: Token) -> bool:
+    """'withdrew from Syrian territory', 'the withdrawal of troops from Lebanese soil': the land forces leave
+    (the country word or the noun it qualifies) says nothing about whose forces they are."""
+    while tok.dep_ in ("amod", "compound", "nmod") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("from", "out"):
+        return False
+    governor = tok.head.head
+    return governor.lemma_.lower() in _LEAVING or governor.lower_ in _LEAVING
+
+
+def _foreign(doc: Doc, d: Draft) -> bool:
+    """A role qualified as foreign to where it is ("foreign troops", "occupying forces")."""
+    head = doc[d.end - 1]
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in _FOREIGN for c in head.children)
 
 
 def _venue(tok: Token) -> bool:
@@ -195,6 +218,9 @@ def fill_context_country(doc: Doc, drafts: list[Draft], hits: list[Hit]) -> list
             sender = _sender(doc, d, drafts)
             if sender is not None:
                 out.append(replace(d, country=sender, key=("R", sender, *d.key[2:]) if d.key[0] == "R" else d.key))
+                continue
+            if _foreign(doc, d):
+                out.append(d)  # "foreign troops must leave Libya": not Libya's
                 continue
             main = context_country(doc, hits, d.start, owned, sentence_only=d.head_lemma in _SENTENCE_ONLY)
             if main is not None:
