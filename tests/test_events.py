@@ -633,3 +633,22 @@ def test_events_an_agreed_or_promised_retreat_or_concession_is_a_concession(anal
     assert (e.cameo, e.trigger.text, countries(e.actor)) == ("0351", "agreed", {"SRB"})
     assert one(analyze("Armenia promised to pull back its troops from the border."), "CONCEDE").cameo == "0356"
     assert one(analyze("Peru agreed to cooperate with Chile on fisheries."), "AGREE")
+
+
+def test_events_headline_and_lead_telling_one_event_are_one_event_dated_by_the_lead(analyze: Analyze) -> None:
+    text = (
+        "Azerbaijan condemns French Senate motion\n\n"
+        "Azerbaijan's foreign ministry on Wednesday condemned a motion passed by the French Senate."
+    )
+    a = analyze(text, published=date(2015, 3, 12))
+    e = one(a, "ACCUSE")
+    assert (e.date, e.date_from, e.trigger.text) == ("2015-03-11", "text", "condemned")
+    assert [m.text for m in e.mentions] == ["condemns", "condemned"]
+    assert (e.actor[0].country, e.actor[0].sector) == ("AZE", "GOV")
+
+
+def test_events_the_same_act_on_two_dates_stays_two_events(analyze: Analyze) -> None:
+    a = analyze(
+        "Russia shelled Kharkiv on Monday. Russia shelled Kharkiv again on Wednesday.", published=date(2024, 6, 13)
+    )
+    assert sorted(e.date or "" for e in a.events if e.event == "ASSAULT") == ["2024-06-10", "2024-06-12"]

@@ -86,27 +86,58 @@ def _reached(f: Found, journeys: dict[int, Found]) -> Found:
     return replace(f, recipient=journey.recipient) if journey is not None and journey.recipient else f
 
 
-def _key(e: Event) -> tuple[object, ...] | None:
+def _merge_key(e: Event) -> tuple[object, ...] | None:
     if not e.actor:
         return None
-    ids = tuple(sorted(a.actor_id or a.country or a.text for a in e.actor))
-    rids = tuple(sorted(r.actor_id or r.country or r.text for r in e.recipient))
     # told by the outlet or by a quoted source, it is the same event
     modality = "asserted" if e.modality == "reported" else e.modality
-    return (e.event, ids, rids, e.date, e.negated, modality)
+    return (e.event, e.negated, modality)
+
+
+def _same_parties(a: tuple[ActorRef, ...], b: tuple[ActorRef, ...]) -> bool:
+    """The same actors, or the same countries where one side names only the country ("Azerbaijan condemns ..."
+    in a headline, "Azerbaijan's foreign ministry condemned ..." in the lead)."""
+    if {r.actor_id or r.country or r.text for r in a} == {r.actor_id or r.country or r.text for r in b}:
+        return True
+    countries_a, countries_b = {r.country for r in a}, {r.country for r in b}
+    if None in countries_a or countries_a != countries_b:
+        return False
+    return all(r.sector is None for r in a) or all(r.sector is None for r in b)
+
+
+def _same_time(a: Event, b: Event) -> bool:
+    """The same date, or one of the two is dated only by the publication date."""
+    return a.date == b.date or "published" in (a.date_from, b.date_from)
 
 
 def dedupe(events: list[Event]) -> tuple[Event, ...]:
-    """The same event told twice becomes one event with two evidence spans; ids in text order."""
+    """The same event told twice becomes one event with every evidence span; ids in text order.
+
+    Two events are the same when type, negation and modality agree, actors and recipients are the same
+    parties (:func:`_same_parties`) and the dates agree or one of them is only the publication date. The
+    merged event keeps the fields of the mention dated by the text (else of the first) and all triggers.
+    """
     out: list[Event] = []
-    by_key: dict[tuple[object, ...], int] = {}
     for e in events:
-        key = _key(e)
-        if key is not None and key in by_key:
-            i = by_key[key]
-            out[i] = replace(out[i], mentions=(*out[i].mentions, e.trigger))
+        key = _merge_key(e)
+        match = next(
+            (
+                i
+                for i, o in enumerate(out)
+                if key is not None
+                and _merge_key(o) == key
+                and _same_parties(o.actor, e.actor)
+                and _same_parties(o.recipient, e.recipient)
+                and _same_time(o, e)
+            ),
+            None,
+        )
+        if match is None:
+            out.append(e)
             continue
-        if key is not None:
-            by_key[key] = len(out)
-        out.append(e)
+        kept = out[match]
+        primary = e if kept.date_from == "published" and e.date_from == "text" else kept
+        spans = sorted({(m.start, m.end): m for m in (*kept.mentions, *e.mentions)}.values(), key=lambda m: m.start)
+        out[match] = replace(primary, mentions=tuple(spans))
+    out.sort(key=lambda e: e.trigger.start)
     return tuple(replace(e, id=f"E{n}") for n, e in enumerate(out, start=1))
