@@ -640,3 +640,17 @@ def test_land_forces_withdraw_from_is_not_their_country(index: Callable[..., tup
     assert _code_of(idx, words, "Troops") == (None, "MIL")
     idx, words = index("Israel withdrew its troops from Lebanese soil.")  # the sender's forces
     assert _code_of(idx, words, "troops") == ("ISR", "MIL")
+
+
+def test_it_after_a_named_armed_group_is_the_group(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, words = index("Hamas said it would honour the truce.")
+    assert _actor_of(idx, words, "it") == _actor_of(idx, words, "Hamas")
+    assert _code_of(idx, words, "it") == ("PSE", "REB")
+    idx, words = index("The rebels said it was a trap.")  # a role in the plural is never "it"
+    assert idx.ref_at(words.index("it")) is None
+
+
+def test_tplf_is_an_ethiopian_rebel_group(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, words = index("The Tigray People's Liberation Front signed the deal. The TPLF said it would honour it.")
+    assert _code_of(idx, words, "Front") == ("ETH", "REB")
+    assert _actor_of(idx, words, "TPLF") == _actor_of(idx, words, "Front")

@@ -49,7 +49,8 @@ def _compatible(pronoun: str, d: Draft) -> bool:
     if pronoun in _PERSON_PRONOUNS:
         return d.kind == "person"
     if pronoun in _IT_PRONOUNS:
-        return d.kind in ("org", "country") and not d.plural
+        # a named armed group is an "it" too ("Hamas said it would honour the truce"); "the rebels" are not
+        return not d.plural and (d.kind in ("org", "country") or (d.kind == "group" and d.how == "name"))
     return d.plural or d.kind in ("group", "org")
 
 

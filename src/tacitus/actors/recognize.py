@@ -262,7 +262,8 @@ def _head_kind(doc: Doc, start: int, end: int, entry_kind: str) -> tuple[str, bo
     if entry_kind == "person":
         return "person", False
     if entry_kind == "group":
-        return "group", True
+        # a named group is "they" or, named by a singular noun, "it" ("Hamas said it would ...")
+        return "group", plural
     return "country", False
 
 
