@@ -56,12 +56,15 @@ APPEAL_AS_DEMAND = {
     "028": "108",
 }
 
-#: CAMEO codes whose PLOVER type the v0.8 manual's own text sets otherwise than CAMEO2PLOVER's table: an expressed
-#: intent to yield (035x) is a future retreat or concession, which "do[es] not reduce to AGREE" (AGREE and CONCEDE
-#: sections); easing a curfew or a state of emergency is "removing curfews", a CONCEDE (CONCEDE section).
-MANUAL_TYPES = {
-    **dict.fromkeys(("035", "0351", "0352", "0353", "0354", "0355", "0356"), "CONCEDE"),
-    **dict.fromkeys(("0813", "0814"), "CONCEDE"),
+#: CAMEO codes whose PLOVER type (and mode) the v0.8 manual's own text sets otherwise than CAMEO2PLOVER's table: an
+#: expressed intent to yield (035x) is a future retreat or concession, which "do[es] not reduce to AGREE" (AGREE and
+#: CONCEDE sections); easing a curfew or a state of emergency is "removing curfews", a CONCEDE (CONCEDE section);
+#: "International (political or economic) sanctions are coded as 'discontinue'", a SANCTION mode (SANCTION
+#: section), where the table still says COERCE for 163 (impose embargo, boycott or sanctions).
+MANUAL_TYPES: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(("035", "0351", "0352", "0353", "0354", "0355", "0356"), ("CONCEDE", "")),
+    **dict.fromkeys(("0813", "0814"), ("CONCEDE", "")),
+    "163": ("SANCTION", "discontinue"),
 }
 
 _CODE = re.compile(r"\[([^\]]*)\]")
@@ -89,8 +92,9 @@ def read_plover_map(path: Path) -> dict[str, tuple[str, str, str]]:
 
 def plover_for(code: str, table: dict[str, tuple[str, str, str]]) -> tuple[str, str, str] | None:
     if code in MANUAL_TYPES:
+        event, mode = MANUAL_TYPES[code]
         found = _table_entry(code, table)
-        return (MANUAL_TYPES[code], "", found[2]) if found else (MANUAL_TYPES[code], "", "")
+        return (event, mode, found[2]) if found else (event, mode, "")
     return _table_entry(code, table)
 
 
