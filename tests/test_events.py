@@ -652,3 +652,38 @@ def test_events_the_same_act_on_two_dates_stays_two_events(analyze: Analyze) -> 
         "Russia shelled Kharkiv on Monday. Russia shelled Kharkiv again on Wednesday.", published=date(2024, 6, 13)
     )
     assert sorted(e.date or "" for e in a.events if e.event == "ASSAULT") == ["2024-06-10", "2024-06-12"]
+
+
+def test_events_sanctions_abroad_are_sanction_at_home_coercion(analyze: Analyze) -> None:
+    # PLOVER manual: "International (political or economic) sanctions are coded as 'discontinue'" (SANCTION);
+    # CAMEO 163 against a state's own people stays COERCE 'restrict'
+    e = one(analyze("Washington slapped sanctions on Tehran."), "SANCTION")
+    assert (e.mode, e.cameo, countries(e.actor), countries(e.recipient)) == ("discontinue", "163", {"USA"}, {"IRN"})
+    assert one(analyze("The United States froze the assets of Venezuelan officials."), "SANCTION").cameo == "163"
+    e = one(analyze("Belarusian authorities froze the bank accounts of exiled opposition figures."), "COERCE")
+    assert (e.mode, e.cameo) == ("restrict", "163")
+
+
+def test_events_verbs_the_lemmatiser_gets_wrong_are_read_from_their_inflection(analyze: Analyze) -> None:
+    # spaCy lemmatises "readied" as "readie" and "cordoned" as "cordone"
+    assert one(analyze("Poland readied its forces on the border with Belarus."), "MOBILIZE").trigger.text == "readied"
+    assert one(analyze("Police cordoned off the square in Minsk."), "COERCE").cameo == "172"
+
+
+def test_events_an_intent_noun_or_a_commitment_makes_the_act_future(analyze: Analyze) -> None:
+    e = one(analyze("Nigeria expressed willingness to resume dialogue with Cameroon."), "AGREE")
+    assert (e.modality, countries(e.actor), countries(e.recipient)) == ("future", {"NGA"}, {"CMR"})
+    e = one(analyze("Indonesia committed to supplying more coal to China."), "AGREE")
+    assert (e.modality, countries(e.actor), countries(e.recipient)) == ("future", {"IDN"}, {"CHN"})
+    assert one(analyze("Egypt is poised to sign a trade deal with Kenya."), "AGREE").modality == "future"
+
+
+def test_events_generic_verbs_code_nothing_on_everyday_objects(analyze: Analyze) -> None:
+    for text in (
+        "Firefighters battled a wildfire near Athens.",
+        "The Mexican president celebrated his birthday in Oaxaca.",
+        "Germany's parliament debated a new pension law.",
+        "The Canadian prime minister attended a hockey game in Toronto.",
+    ):
+        assert analyze(text).events == (), text
+    assert one(analyze("Kenyan youths stormed parliament in Nairobi."), "PROTEST").mode == "riot"

@@ -149,6 +149,9 @@ class Attacher:
         if verb.dep_ in {"conj", "advcl", "acomp"} or (verb.dep_ == "attr" and verb.tag_ == "VBG"):
             # "is willing to withdraw": willing's subject acts; "Qatar is mediating" parsed as an attribute
             return self.subject(head, depth + 1)
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+            # "committed to supplying coal", "insisted on holding talks": the governing verb's subject acts
+            return self.subject(head.head, depth + 1)
         if verb.dep_ in {"acl", "relcl"}:
             if self.is_passive(verb):
                 return None  # "farmers who were killed": the head noun is acted upon

@@ -36,7 +36,13 @@ _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 #: Verbs that report what someone said they would do.
 _SPEECH = frozenset({"say", "announce", "tell", "state", "declare", "add", "insist", "warn", "confirm", "indicate"})
 #: Adjectives whose complement is an act announced as intended ("ready to send troops").
-_WILLING = frozenset({"willing", "ready", "prepared", "eager", "determined", "poised", "committed"})
+_WILLING = frozenset({"willing", "ready", "prepared", "eager", "determined", "poised", "poise", "committed", "due"})
+#: Nouns of an intent whose infinitive is the act intended ("expressed its willingness to resume talks").
+_INTENT_NOUNS = frozenset(
+    {"willingness", "readiness", "commitment", "intention", "intent", "plan", "pledge", "offer", "promise"}
+)
+#: Verbs of committing to an act told with a gerund ("committed to supplying coal").
+_COMMITTING = frozenset({"commit", "pledge", "dedicate"})
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 #: A past event this much older than the publication date, with its own date, is "historical".
 HISTORICAL_AFTER = timedelta(days=365)
@@ -136,6 +142,10 @@ def modality_of(head: Token, light: bool = False) -> Modality:
                 return "future"
         if tok.dep_ == "acl" and tok.head.lemma_ in _ABILITY_NOUNS:
             return "hypothetical"
+        if tok.dep_ == "acl" and tok.head.lemma_ in _INTENT_NOUNS and tok.tag_ == "VB":
+            return "future"  # "signalled its readiness to expand trade": an intent
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "to" and tok.head.head.lemma_ in _COMMITTING:
+            return "future"  # "committed to holding a summit"
         # "is to meet", "are due to sign"
         if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and tok.head.i < tok.i:
             return "future"

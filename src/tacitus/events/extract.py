@@ -9,6 +9,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from tacitus.actors import ActorIndex
+from tacitus.actors.drafts import NON_STATE
 from tacitus.events.args import RECIPIENT_PREPS, Attacher, not_actor
 from tacitus.events.clause import (
     EventDate,
@@ -324,10 +325,7 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[F
                 found.append(demand)
                 verb_events[tok.i] = demand
                 continue
-            lemma = tok.lemma_.lower()
-            if lemma == "rap" and tok.lower_.startswith("rape"):
-                lemma = "rape"  # "raped" is lemmatised "rap" (which is also "rapped", criticised)
-            pats = lexicon.verbs.get(_LEMMA_FIXES.get(lemma, lemma))
+            pats = lexicon.verbs.get(_verb_lemma(tok, lexicon))
             if not pats:
                 continue
             words, heads, objects = verb_words(tok)
@@ -575,6 +573,26 @@ def _reported_demand(verb: Token, att: Attacher) -> Found | None:
     return Found(verb, verb.head, _DEMAND, actor, recipient, content, False, True)
 
 
+def _verb_lemma(tok: Token, lexicon: EventLexicon) -> str:
+    """The lemma the lexicon knows the verb by: the lemmatiser's, corrected where it is known to fail ("staged" ->
+    "stag", "readied" -> "readie", "cordoned" -> "cordone", "petitioned" left as is), else from the inflection."""
+    lemma = tok.lemma_.lower()
+    if lemma == "rap" and tok.lower_.startswith("rape"):
+        return "rape"  # "raped" is lemmatised "rap" (which is also "rapped", criticised)
+    lemma = _LEMMA_FIXES.get(lemma, lemma)
+    if lemma in lexicon.verbs:
+        return lemma
+    word = tok.lower_
+    candidates: tuple[str, ...] = ()
+    if word.endswith("ied"):
+        candidates = (word[:-3] + "y",)
+    elif word.endswith("ed"):
+        candidates = (word[:-2], word[:-1])
+    elif word.endswith("ing"):
+        candidates = (word[:-3], word[:-3] + "e")
+    return next((c for c in candidates if c in lexicon.verbs), lemma)
+
+
 def _head_words(subject: Token) -> list[str]:
     """The lemma of a subject and, for a count ("hundreds of migrants"), of what it counts."""
     counted = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
@@ -750,12 +768,14 @@ _CROWDS = frozenset(
         *("protester", "protestor", "demonstrator", "activist", "student", "farmer", "driver", "trucker"),
         *("fisherman", "fishermen", "worker", "rioter", "royalist", "crowd", "youth", "supporter", "villager"),
         *("resident", "union", "unionist", "teacher", "doctor", "nurse", "miner", "employee", "striker", "marcher"),
-        *("fan", "opponent", "lawyer", "taxi", "trader", "shopkeeper", "pensioner", "veteran"),
+        *("fan", "opponent", "lawyer", "taxi", "trader", "shopkeeper", "pensioner", "veteran", "consumer", "shopper"),
     }
 )
 #: Acts of crowds that are a riot (PLOVER PROTEST riot), and acts that obstruct (PROTEST obstruct).
-_RIOTING = frozenset({"set", "burn", "torch", "clash", "loot", "vandalize", "vandalise", "smash", "ransack", "throw"})
-_OBSTRUCTING = frozenset({"block", "blockade", "barricade", "occupy", "obstruct", "shut", "close"})
+_RIOTING = frozenset(
+    {"set", "burn", "torch", "clash", "loot", "vandalize", "vandalise", "smash", "ransack", "throw", "storm"}
+)
+_OBSTRUCTING = frozenset({"block", "blockade", "barricade", "occupy", "obstruct", "shut", "close", "besiege"})
 #: Subjects that are a state's forces or authorities: their blockade is coercion, their boycott a sanction.
 _STATE_FORCES = frozenset({"army", "troops", "force", "military", "police", "navy", "government", "authority"})
 _STATES = frozenset({"state", "country", "nation", "government"})
@@ -830,6 +850,22 @@ def _background(head: Token) -> bool:
     return False
 
 
+#: Codes of a state's measures that are a sanction abroad and repression at home.
+_SANCTION_OR_REPRESSION = frozenset({"163"})
+
+
+def _domestic(sense: Sense, f: Found) -> Sense:
+    """PLOVER codes "International (political or economic) sanctions" SANCTION 'discontinue'; the same measure a state
+    takes against its own people or groups of no other country ("froze the accounts of opposition figures") is
+    COERCE 'restrict' (CAMEO2PLOVER's reading of 163)."""
+    if sense.event != "SANCTION" or sense.cameo not in _SANCTION_OR_REPRESSION or not f.recipient:
+        return sense
+    own = {a.country for a in f.actor if a.country and a.country not in NON_STATE}
+    if own and all(r.country is None or r.country in own for r in f.recipient):
+        return Sense("COERCE", "restrict", sense.context, sense.cameo)
+    return sense
+
+
 def _build(
     f: Found,
     published: date | None,
@@ -838,7 +874,7 @@ def _build(
     quotes: tuple[Quote, ...],
     lexicon: EventLexicon,
 ) -> Event:
-    sense = _rallying(_by_whom(f.sense, f.trigger, f.clause, f.actor), f.trigger)
+    sense = _domestic(_rallying(_by_whom(f.sense, f.trigger, f.clause, f.actor), f.trigger), f)
     head = f.clause
     if sense.event == "ASSAULT" and sense.mode is None:
         weapon = _weapon_mode(lexicon, head.subtree if head is not f.trigger else f.trigger.subtree)
