@@ -687,3 +687,13 @@ def test_events_generic_verbs_code_nothing_on_everyday_objects(analyze: Analyze)
     ):
         assert analyze(text).events == (), text
     assert one(analyze("Kenyan youths stormed parliament in Nairobi."), "PROTEST").mode == "riot"
+
+
+def test_events_telling_someone_to_act_is_a_demand_telling_reporters_is_not(analyze: Analyze) -> None:
+    e = one(analyze("The European Commission told Hungary to restore judicial independence."), "REQUEST")
+    assert (e.trigger.text, countries(e.recipient), e.content and e.content.text) == (
+        "told",
+        {"HUN"},
+        "to restore judicial independence",
+    )
+    assert not [x for x in analyze("The minister told reporters that he was tired.").events if x.event == "REQUEST"]

@@ -320,7 +320,7 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[F
     for tok in doc:
         pos = "NOUN" if _mistagged_noun(tok) else tok.pos_
         if pos == "VERB" or _mistagged_verb(tok):
-            demand = _reported_demand(tok, att)
+            demand = _reported_demand(tok, att) or _told_to(tok, att)
             if demand is not None:
                 found.append(demand)
                 verb_events[tok.i] = demand
@@ -571,6 +571,28 @@ def _reported_demand(verb: Token, att: Attacher) -> Found | None:
         return None  # "said it must act": an obligation the speaker states for itself
     content = _span(verb.doc, verb.left_edge.i, verb.right_edge.i + 1)
     return Found(verb, verb.head, _DEMAND, actor, recipient, content, False, True)
+
+
+#: Verbs that tell someone to act: with an object and an infinitive they are a demand of the object.
+_TELLING = frozenset({"tell", "instruct", "direct"})
+
+
+def _told_to(verb: Token, att: Attacher) -> Found | None:
+    """ "The Commission told Hungary to restore judicial independence": a demand of Hungary (CAMEO 10); "told
+    reporters that ..." is speech and codes nothing."""
+    if verb.lemma_.lower() not in _TELLING:
+        return None
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
+    act = next((c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)), None)
+    if obj is None or act is None:
+        return None
+    actor = att.refs(att.subject(verb))
+    recipient = not_actor(att.refs(obj), actor)
+    if not recipient:
+        return None
+    return Found(
+        verb, verb, _DEMAND, actor, recipient, _span(verb.doc, act.left_edge.i, act.right_edge.i + 1), False, True
+    )
 
 
 def _verb_lemma(tok: Token, lexicon: EventLexicon) -> str:
