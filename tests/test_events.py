@@ -697,3 +697,9 @@ def test_events_telling_someone_to_act_is_a_demand_telling_reporters_is_not(anal
         "to restore judicial independence",
     )
     assert not [x for x in analyze("The minister told reporters that he was tired.").events if x.event == "REQUEST"]
+
+
+def test_events_an_undated_headline_merges_with_the_dated_lead_on_the_same_countries(analyze: Analyze) -> None:
+    text = "Russian regime shells Kharkiv again\n\nRussian forces shelled Kharkiv late on Monday, officials said."
+    e = one(analyze(text, published=date(2024, 6, 11)), "ASSAULT")
+    assert (e.date, e.trigger.text, [m.text for m in e.mentions]) == ("2024-06-10", "shelled", ["shells", "shelled"])

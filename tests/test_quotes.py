@@ -262,3 +262,10 @@ def test_quotes_speaker_after_a_misparsed_dateline_is_the_nearer_subject(analyze
     q = _only(analyze, text)
     assert q.speaker is not None and q.speaker.text == "Azerbaijan's foreign ministry"
     assert q.speaker_actor is not None and (q.speaker_actor.country, q.speaker_actor.sector) == ("AZE", "GOV")
+
+
+def test_quotes_content_of_a_lead_does_not_include_its_dateline(analyze: Analyze) -> None:
+    text = "KYIV, June 11 (Frontline Daily) - Russian forces shelled Kharkiv, Ukraine's emergency service said."
+    q = _only(analyze, text)
+    assert q.content.text == "Russian forces shelled Kharkiv"
+    assert q.speaker is not None and q.speaker.text == "Ukraine's emergency service"

@@ -100,3 +100,22 @@ def passive_agent(verb: Token) -> Token | None:
                 if g.dep_ == "pobj":
                     return g
     return None
+
+
+#: Dashes that close a dateline ("KYIV, June 11 (Reuters) - ...").
+_DATELINE_DASHES = frozenset({"-", "—", "–", "--"})
+
+
+def dateline_end(doc: Doc, i: int) -> int | None:
+    """The token after a dateline's dash when token ``i`` opens a line with one ("KYIV, June 11 (Wire) - Russian
+    forces ..." -> the index of "Russian"), else None: a capitalised place, a comma, and a dash within a dozen tokens."""
+    opens_line = i == 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space
+    if not opens_line or not (doc[i].is_upper and len(doc[i].text) > 1) or i + 1 >= len(doc):
+        return None
+    for j in range(i + 1, min(i + 14, len(doc))):
+        text = doc[j].text
+        if text in _DATELINE_DASHES:
+            return j + 1 if any(t.text == "," for t in doc[i + 1 : j]) else None
+        if text in {".", "!", "?", '"', "“"} or "\n" in doc[j].text_with_ws:
+            return None
+    return None

@@ -94,15 +94,16 @@ def _merge_key(e: Event) -> tuple[object, ...] | None:
     return (e.event, e.negated, modality)
 
 
-def _same_parties(a: tuple[ActorRef, ...], b: tuple[ActorRef, ...]) -> bool:
+def _same_parties(a: tuple[ActorRef, ...], b: tuple[ActorRef, ...], undated: bool) -> bool:
     """The same actors, or the same countries where one side names only the country ("Azerbaijan condemns ..."
-    in a headline, "Azerbaijan's foreign ministry condemned ..." in the lead)."""
+    in a headline, "Azerbaijan's foreign ministry condemned ..." in the lead) or one of the two mentions has no
+    date of its own ("Russian regime shells Kharkiv" in a headline, "Russian forces shelled Kharkiv on Monday")."""
     if {r.actor_id or r.country or r.text for r in a} == {r.actor_id or r.country or r.text for r in b}:
         return True
     countries_a, countries_b = {r.country for r in a}, {r.country for r in b}
     if None in countries_a or countries_a != countries_b:
         return False
-    return all(r.sector is None for r in a) or all(r.sector is None for r in b)
+    return undated or all(r.sector is None for r in a) or all(r.sector is None for r in b)
 
 
 def _same_time(a: Event, b: Event) -> bool:
@@ -126,9 +127,9 @@ def dedupe(events: list[Event]) -> tuple[Event, ...]:
                 for i, o in enumerate(out)
                 if key is not None
                 and _merge_key(o) == key
-                and _same_parties(o.actor, e.actor)
-                and _same_parties(o.recipient, e.recipient)
                 and _same_time(o, e)
+                and _same_parties(o.actor, e.actor, "published" in (o.date_from, e.date_from))
+                and _same_parties(o.recipient, e.recipient, "published" in (o.date_from, e.date_from))
             ),
             None,
         )

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 
 from tacitus.actors import ActorIndex
 from tacitus.model import ActorRef, Quote, Span
-from tacitus.nlp import passive_agent
+from tacitus.nlp import dateline_end, passive_agent
 from tacitus.quotes.lexicon import Cue, CueLexicon
 from tacitus.quotes.marks import QuotedSpan, find_quote_marks
 
@@ -411,6 +411,9 @@ def _trimmed(c: _Ctx, toks: list[Token]) -> Span | None:
     """Tokens as a span without edge punctuation; a quote opened inside keeps its closing mark."""
     while toks and (toks[0].text in _TRIM or toks[0].is_punct or toks[0].is_space):
         toks.pop(0)
+    after_dateline = dateline_end(c.doc, toks[0].i) if toks else None
+    if after_dateline is not None:  # "KYIV, June 11 (Wire) - Russian forces shelled ..., the ministry said"
+        toks = [t for t in toks if t.i >= after_dateline]
     while toks and (toks[-1].text in _TRIM or toks[-1].text in _SENT_END or toks[-1].is_space or toks[-1].dep_ == "cc"):
         toks.pop()
     if len(toks) < 2:
