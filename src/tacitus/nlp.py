@@ -108,7 +108,7 @@ _DATELINE_DASHES = frozenset({"-", "—", "–", "--"})
 
 def dateline_end(doc: Doc, i: int) -> int | None:
     """The token after a dateline's dash when token ``i`` opens a line with one ("KYIV, June 11 (Wire) - Russian
-    forces ..." -> the index of "Russian"), else None: a capitalised place, a comma, and a dash within a dozen tokens."""
+    forces ..." -> the index of "Russian"), else None: a capitalised place, a comma and a dash in a dozen tokens."""
     opens_line = i == 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space
     if not opens_line or not (doc[i].is_upper and len(doc[i].text) > 1) or i + 1 >= len(doc):
         return None
