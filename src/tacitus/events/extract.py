@@ -104,6 +104,9 @@ _DEMAND = Sense("REQUEST", None, (), "100")
 _TRAVEL = frozenset({"arrive", "travel", "fly", "come", "head", "go", "land"})
 #: Verbs of something delivered reaching its destination.
 _ARRIVALS = frozenset({"arrive", "reach", "land", "flow", "pour"})
+#: Subjects that beat, crush or attack each other in a game.
+_PLAYERS = frozenset({"team", "squad", "club", "player", "footballer", "athlete", "eleven", "champion"})
+_FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 #: Travellers who pay no visit: their arrival is a journey.
 _TRAVELLERS = frozenset(
     {"people", "person", "refugee", "migrant", "tourist", "seeker", "family", "pilgrim", "civilian", "passenger"}
@@ -384,6 +387,8 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[F
             )
             if p.sense.event == "CONSULT" and tok.lemma_ in _TRAVEL and travellers:
                 continue  # "116 people arrived in Kyrgyzstan seeking refuge": a journey, not a visit
+            if actor_tok is not None and actor_tok.lemma_.lower() in _PLAYERS and p.sense.event in _FORCE_TYPES:
+                continue  # "the Colombian football team beat Brazil": a match, not an assault
             if not recipient and p.sense.event == "CONSULT" and tok.lemma_ in _TRAVEL:
                 # "arrived in Jakarta for talks": the host is where the visitor goes
                 recipient = tuple(
