@@ -703,3 +703,15 @@ def test_events_an_undated_headline_merges_with_the_dated_lead_on_the_same_count
     text = "Russian regime shells Kharkiv again\n\nRussian forces shelled Kharkiv late on Monday, officials said."
     e = one(analyze(text, published=date(2024, 6, 11)), "ASSAULT")
     assert (e.date, e.trigger.text, [m.text for m in e.mentions]) == ("2024-06-10", "shelled", ["shells", "shelled"])
+
+
+def test_events_saying_someone_was_responsible_or_behind_is_an_accusation(analyze: Analyze) -> None:
+    e = one(analyze("The United States said Iran was behind the attack on the tanker."), "ACCUSE")
+    assert (e.cameo, e.trigger.text, countries(e.actor), countries(e.recipient)) == ("112", "said", {"USA"}, {"IRN"})
+    assert not analyze("Officials said the weather was responsible for the delays.").events
+
+
+def test_events_seeking_help_is_an_appeal_seeking_office_is_nothing(analyze: Analyze) -> None:
+    e = one(analyze("Sri Lanka sought military assistance from India."), "REQUEST")
+    assert (e.cameo, countries(e.actor), countries(e.recipient)) == ("023", {"LKA"}, {"IND"})
+    assert not analyze("The Egyptian president said he would not seek another term.").events

@@ -323,7 +323,7 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[F
     for tok in doc:
         pos = "NOUN" if _mistagged_noun(tok) else tok.pos_
         if pos == "VERB" or _mistagged_verb(tok):
-            demand = _reported_demand(tok, att) or _told_to(tok, att)
+            demand = _reported_demand(tok, att) or _told_to(tok, att) or _reported_blame(tok, att)
             if demand is not None:
                 found.append(demand)
                 verb_events[tok.i] = demand
@@ -597,6 +597,34 @@ def _told_to(verb: Token, att: Attacher) -> Found | None:
         return None
     return Found(
         verb, verb, _DEMAND, actor, recipient, _span(verb.doc, act.left_edge.i, act.right_edge.i + 1), False, True
+    )
+
+
+#: Predicates that lay the blame for something on the subject ("was responsible for", "was behind", "is to blame").
+_BLAMED = frozenset({"responsible", "culpable", "guilty", "liable"})
+_BLAME = Sense("ACCUSE", "allege", (), "112")
+
+
+def _reported_blame(verb: Token, att: Attacher) -> Found | None:
+    """ "Israel said Syria was responsible for the attacks", "said Iran was behind the strike": an accusation of
+    the clause's subject by the speaker (CAMEO 112)."""
+    if verb.lemma_.lower() not in _SAYING:
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.lemma_ == "be"), None)
+    if clause is None or any(c.dep_ == "neg" for c in clause.children):
+        return None
+    blamed = any(c.dep_ == "acomp" and c.lemma_.lower() in _BLAMED for c in clause.children) or any(
+        c.dep_ == "prep" and c.lower_ == "behind" for c in clause.children
+    )
+    if not blamed:
+        return None
+    actor = att.refs(att.subject(verb))
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    recipient = not_actor(att.refs(subject), actor)
+    if not actor or not recipient:
+        return None
+    return Found(
+        verb, verb, _BLAME, actor, recipient, _span(verb.doc, clause.left_edge.i, clause.right_edge.i + 1), False, True
     )
 
 
