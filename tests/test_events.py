@@ -715,3 +715,11 @@ def test_events_seeking_help_is_an_appeal_seeking_office_is_nothing(analyze: Ana
     e = one(analyze("Sri Lanka sought military assistance from India."), "REQUEST")
     assert (e.cameo, countries(e.actor), countries(e.recipient)) == ("023", {"LKA"}, {"IND"})
     assert not analyze("The Egyptian president said he would not seek another term.").events
+
+
+def test_events_a_passive_without_agent_takes_the_actor_of_the_clause_telling_how(analyze: Analyze) -> None:
+    e = one(
+        analyze("At least 20 people were killed when Saudi-led coalition jets bombed a market in Yemen."), "ASSAULT"
+    )
+    assert (e.trigger.text, countries(e.actor), countries(e.recipient)) == ("killed", {"SAU"}, {"YEM"})
+    assert [m.text for m in e.mentions] == ["killed", "bombed"]

@@ -459,7 +459,7 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[F
                     nouns.append((tok, p))
     # Complements of another event are its content, not events of their own ("urged X to attack").
     kept: list[Found] = []
-    merged: dict[int, list[Token]] = {}
+    merged: dict[int, list[Found]] = {}
     conceded: dict[int, Found] = {}
     for f in found:
         parent = _parent_event(f.trigger, verb_events)
@@ -470,17 +470,27 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[F
         tok = f.trigger
         head_event = verb_events.get(tok.head.i)
         if tok.dep_ in {"advcl", "conj"} and head_event is not None and head_event.sense.event == f.sense.event:
-            merged.setdefault(tok.head.i, []).append(tok)  # one event told with two verbs
+            merged.setdefault(tok.head.i, []).append(f)  # one event told with two verbs
             continue
         if tok.dep_ == "acl" and tok.head.dep_ in {"dobj", "pobj"} and _governing_event(tok.head, verb_events):
             continue  # "lifted the ban imposed on X": background to the event told
         kept.append(f)
-    kept = [_conceding(replace(f, also=tuple(merged.get(f.trigger.i, ()))), conceded) for f in kept]
+    kept = [_conceding(_told_twice(f, merged.get(f.trigger.i, [])), conceded) for f in kept]
     for noun, p in nouns:
         f2 = _nominal(noun, p, att, verb_events)
         if f2 is not None:
             kept.append(f2)
     return kept
+
+
+def _told_twice(f: Found, others: list[Found]) -> Found:
+    """One event told with two verbs keeps both triggers; a passive without its agent takes the other verb's
+    arguments ("ten civilians were killed as government forces launched air strikes")."""
+    if not others:
+        return f
+    actor = f.actor or next((o.actor for o in others if o.actor), ())
+    recipient = f.recipient or next((o.recipient for o in others if o.recipient), ())
+    return replace(f, actor=actor, recipient=not_actor(recipient, actor), also=tuple(o.trigger for o in others))
 
 
 def _promised_concession(parent: Found, complement: Found) -> bool:
