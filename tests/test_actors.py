@@ -654,3 +654,18 @@ def test_tplf_is_an_ethiopian_rebel_group(index: Callable[..., tuple[ActorIndex,
     idx, words = index("The Tigray People's Liberation Front signed the deal. The TPLF said it would honour it.")
     assert _code_of(idx, words, "Front") == ("ETH", "REB")
     assert _actor_of(idx, words, "TPLF") == _actor_of(idx, words, "Front")
+
+
+def test_people_in_or_from_a_place_are_of_its_country(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, words = index("USAID provided shelter materials to people in Haiti.")
+    assert _code_of(idx, words, "people") == ("HTI", "CVL")
+    assert _code_of(idx, words, "USAID") == ("USA", "GOV")
+    idx, words = index("Refugees from Syria protested in Athens.")
+    assert _code_of(idx, words, "Refugees") == ("SYR", "REF")
+
+
+def test_agencies_and_groups_named_by_acronym(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, words = index("In Colombia, the ELN declared a ceasefire. ICE returned the paintings. DPKO sent monitors.")
+    assert _code_of(idx, words, "ELN") == ("COL", "REB")
+    assert _code_of(idx, words, "ICE") == ("USA", "COP")
+    assert _code_of(idx, words, "DPKO")[0] == "IGO"

@@ -178,6 +178,27 @@ def _land_left(tok: Token) -> bool:
     return governor.lemma_.lower() in _LEAVING or governor.lower_ in _LEAVING
 
 
+#: Roles of people a place names: "people in Haiti", "refugees from Syria", "civilians in Gaza".
+_PEOPLE_SECTORS = frozenset({"CVL", "REF", "LAB", "EDU", "MED", "AGR", "OPP", "JRN"})
+
+
+def _located(doc: Doc, d: Draft, hits: list[Hit]) -> str | None:
+    """The country of the place a role of people is in or from, named in its own phrase."""
+    if d.sector not in _PEOPLE_SECTORS:
+        return None
+    head = doc[d.end - 1]
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for h in hits:
+                if h.start <= obj.i < h.end and h.country and h.country not in NON_STATE:
+                    return h.country
+    return None
+
+
 def _foreign(doc: Doc, d: Draft) -> bool:
     """A role qualified as foreign to where it is ("foreign troops", "occupying forces")."""
     head = doc[d.end - 1]
@@ -221,6 +242,10 @@ def fill_context_country(doc: Doc, drafts: list[Draft], hits: list[Hit]) -> list
                 continue
             if _foreign(doc, d):
                 out.append(d)  # "foreign troops must leave Libya": not Libya's
+                continue
+            local = _located(doc, d, hits)
+            if local is not None:  # "people in Haiti", "refugees from Syria"
+                out.append(replace(d, country=local, key=("R", local, *d.key[2:]) if d.key[0] == "R" else d.key))
                 continue
             main = context_country(doc, hits, d.start, owned, sentence_only=d.head_lemma in _SENTENCE_ONLY)
             if main is not None:

@@ -129,7 +129,7 @@ class Attacher:
             return next((c for c in reversed(subjects) if self.refs(c)), subjects[-1])
         # headline grammar: "Russian regime shells Kharkiv" parses the subject as a left modifier
         for c in verb.lefts:
-            if c.dep_ in {"compound", "npadvmod", "dep", "nmod"} and self.refs(c):
+            if c.dep_ in {"compound", "npadvmod", "dep", "nmod", "advmod"} and self.refs(c):
                 return c
         agent = passive_agent(verb)
         if agent is not None:
