@@ -723,3 +723,9 @@ def test_events_a_passive_without_agent_takes_the_actor_of_the_clause_telling_ho
     )
     assert (e.trigger.text, countries(e.actor), countries(e.recipient)) == ("killed", {"SAU"}, {"YEM"})
     assert [m.text for m in e.mentions] == ["killed", "bombed"]
+
+
+def test_events_who_claims_responsibility_for_an_attack_made_it(analyze: Analyze) -> None:
+    text = "Islamic State claimed responsibility for the Easter bombings that killed more than 300 people in Sri Lanka."
+    e = one(analyze(text), "ASSAULT")
+    assert (countries(e.actor), countries(e.recipient)) == ({"IMG"}, {"LKA"})

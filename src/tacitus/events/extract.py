@@ -107,6 +107,8 @@ _ARRIVALS = frozenset({"arrive", "reach", "land", "flow", "pour"})
 #: Subjects that beat, crush or attack each other in a game.
 _PLAYERS = frozenset({"team", "squad", "club", "player", "footballer", "athlete", "eleven", "champion"})
 _FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+#: Verbs of owning up to an act: "claimed responsibility for", "accepted responsibility for".
+_CLAIMING = frozenset({"claim", "accept", "admit", "take"})
 #: Travellers who pay no visit: their arrival is a journey.
 _TRAVELLERS = frozenset(
     {"people", "person", "refugee", "migrant", "tourist", "seeker", "family", "pilgrim", "civilian", "passenger"}
@@ -480,7 +482,21 @@ def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[F
         f2 = _nominal(noun, p, att, verb_events)
         if f2 is not None:
             kept.append(f2)
-    return kept
+    return [_claimed(f, att) for f in kept]
+
+
+def _claimed(f: Found, att: Attacher) -> Found:
+    """ "Islamic State claimed responsibility for the bombings that killed 300 people": who claims an attack with
+    no actor of its own made it."""
+    if f.actor or f.sense.event not in _FORCE_TYPES:
+        return f
+    for anc in f.trigger.ancestors:
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in _CLAIMING:
+            if any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in anc.children):
+                actor = att.refs(att.subject(anc))
+                return replace(f, actor=actor, recipient=not_actor(f.recipient, actor)) if actor else f
+            return f
+    return f
 
 
 def _told_twice(f: Found, others: list[Found]) -> Found:
