@@ -114,7 +114,7 @@ def find_places(doc: Doc, actors: ActorIndex, gazetteer: Gazetteer) -> tuple[Pla
     matches = _recognise(doc, actors, gazetteer)
     if not matches:
         return ()
-    actor_countries = _actor_countries(actors, matches)
+    actor_countries = _actor_countries(doc, actors, matches)
     first = [_resolve(gazetteer, m, _Context(actor_countries, frozenset())) for m in matches]
     keys = [name_key(doc[m.start : m.end].text) for m in matches]
     mentions: list[PlaceMention] = []
@@ -138,13 +138,24 @@ def _place(span: SpacySpan, e: GazEntry) -> Place:
     return Place(span.text, span.start_char, span.end_char, e.name, e.geonameid, e.lat, e.lon, e.country, feature)
 
 
-def _actor_countries(actors: ActorIndex, matches: Sequence[_Match]) -> Counter[str]:
-    """Countries of the actors that are not themselves toponyms (those are resolved here)."""
+def _actor_countries(doc: Doc, actors: ActorIndex, matches: Sequence[_Match]) -> Counter[str]:
+    """Countries of the actors that are not themselves toponyms (those are resolved here), nor people coded by a
+    toponym of their own phrase ("voters in Georgia": the country is the toponym's reading, no evidence for it)."""
     placed = {t for m in matches for t in range(m.start, m.end)}
     return Counter(
         m.ref.country
         for m in actors.mentions
-        if m.ref.country and len(m.ref.country) == 3 and not placed.intersection(range(m.tok_start, m.tok_end))
+        if m.ref.country
+        and len(m.ref.country) == 3
+        and not placed.intersection(range(m.tok_start, m.tok_end))
+        and not _placed_by_own_phrase(doc[m.tok_end - 1], placed)
+    )
+
+
+def _placed_by_own_phrase(head: Token, placed: set[int]) -> bool:
+    return any(
+        prep.dep_ == "prep" and prep.lower_ in ("in", "from") and any(o.i in placed for o in prep.children)
+        for prep in head.children
     )
 
 
