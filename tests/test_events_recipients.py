@@ -263,3 +263,21 @@ def test_recipients_a_region_without_a_country_takes_the_country_it_is_of(analyz
 
 def test_recipients_troops_massed_around_a_country_aim_at_it(analyze: Callable[..., Analysis]) -> None:
     assert _tuples(analyze("Russia massed troops around Ukraine."), "MOBILIZE") == [({"RUS"}, {"UKR"}, {"Ukraine"})]
+
+
+def test_recipients_a_city_no_actor_names_is_the_place_of_the_act(analyze: Callable[..., Analysis]) -> None:
+    text = "Russia declared a ceasefire in Aleppo on Sunday."
+    a = analyze(text)
+    assert _tuples(a, "CONCEDE") == [({"RUS"}, {"SYR"}, {"Aleppo"})]
+    (place,) = next(e for e in a.events if e.event == "CONCEDE").recipient
+    assert (place.start, place.end, place.sector, place.actor_id) == (
+        text.index("Aleppo"),
+        text.index(" on"),
+        None,
+        None,
+    )
+
+
+def test_recipients_a_place_the_tagger_calls_an_organisation_is_still_a_place(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Russia has strengthened its forces in Crimea amid rising tensions.")
+    assert _tuples(a, "MOBILIZE") == [({"RUS"}, {"UKR"}, {"Crimea"})]

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from tacitus.actors import ActorIndex
 from tacitus.model import ActorRef
 from tacitus.nlp import passive_agent
+from tacitus.where import PlaceMention
 
 #: Dependents of a noun that can name who it is, for actor lookup ("Iranian officials", "the minister of France").
 _NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod"})
@@ -70,10 +71,17 @@ _NOT_THROUGH = frozenset({"according", "due", "thanks", "owing", "prior"})
 class Attacher:
     """Actor and recipient attachment over one Doc."""
 
-    def __init__(self, actors: ActorIndex, instruments: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        actors: ActorIndex,
+        instruments: frozenset[str] = frozenset(),
+        places: tuple[PlaceMention, ...] = (),
+    ) -> None:
         self.actors = actors
         #: Words for what an act is done with ("pounded X with artillery"): never its recipient.
         self.instruments = instruments
+        #: The article's toponyms, by token: "declared a ceasefire in Aleppo" names a place no actor mention covers.
+        self._place_at = {i: m for m in places if m.place.country for i in range(m.tok_start, m.tok_end)}
 
     def refs(self, head: Token | None) -> tuple[ActorRef, ...]:
         """Coded actors named by the noun phrase at ``head`` and its conjuncts."""
@@ -336,18 +344,30 @@ class Attacher:
                 for g in c.children:
                     if g.dep_ != "pobj":
                         continue
-                    found = tuple(r for r in self.refs(g) if self._is_place(r, g)) if c.lower_ in _PLACE_PREPS else ()
+                    found = self._places_at(g) if c.lower_ in _PLACE_PREPS else ()
                     if found:
                         return found
                     if depth < 2 and c.lower_ in _THROUGH:
                         queue.append((g, depth + 1))
         return ()
 
+    def _places_at(self, head: Token) -> tuple[ActorRef, ...]:
+        """The places a locative phrase's object names: coded places, else the gazetteer's toponym as a country."""
+        found = tuple(r for r in self.refs(head) if self._is_place(r, head))
+        if found:
+            return found
+        m = self._place_at.get(head.i)
+        if m is None or self.actors.ref_at(head) is not None:
+            return ()  # "in the UN mission": an actor that is no place
+        p = m.place
+        return (ActorRef(p.text, p.start, p.end, p.country, None, None),)
+
     def _is_place(self, ref: ActorRef, head: Token) -> bool:
         if ref.sector is not None or ref.country is None:
             return False
         span = head.doc.char_span(ref.start, ref.end, alignment_mode="expand")
-        return span is not None and any(t.ent_type_ in _PLACE_ENTS for t in span)
+        # the gazetteer knows "Crimea" where the tagger reads it as an organisation
+        return span is not None and any(t.ent_type_ in _PLACE_ENTS or t.i in self._place_at for t in span)
 
     def target_in(self, phrase: Token, preps: Iterable[str]) -> tuple[ActorRef, ...]:
         """The first coded object of one of ``preps`` inside a noun phrase, through its participles."""

@@ -312,8 +312,10 @@ def _weapon_mode(lexicon: EventLexicon, clause: Iterable[Token]) -> Sense | None
     return None
 
 
-def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[Found]:
-    att = Attacher(actors, frozenset(lexicon.weapons))
+def find_triggers(
+    doc: Doc, actors: ActorIndex, lexicon: EventLexicon, places: tuple[PlaceMention, ...] = ()
+) -> list[Found]:
+    att = Attacher(actors, frozenset(lexicon.weapons), places)
     found: list[Found] = []
     verb_events: dict[int, Found] = {}
     nouns: list[tuple[Token, Pattern]] = []
@@ -757,7 +759,7 @@ def extract_events(
 ) -> tuple[Event, ...]:
     """PLOVER events of one article, ids E1, E2, ... in text order, repeated mentions merged."""
     events: list[Event] = []
-    for f in sorted(main_events(find_triggers(doc, actors, lexicon)), key=lambda f: f.trigger.i):
+    for f in sorted(main_events(find_triggers(doc, actors, lexicon, places)), key=lambda f: f.trigger.i):
         events.append(_build(f, published, times, places, quotes, lexicon))
     return dedupe(events)
 
