@@ -281,3 +281,13 @@ def test_recipients_a_city_no_actor_names_is_the_place_of_the_act(analyze: Calla
 def test_recipients_a_place_the_tagger_calls_an_organisation_is_still_a_place(analyze: Callable[..., Analysis]) -> None:
     a = analyze("Russia has strengthened its forces in Crimea amid rising tensions.")
     assert _tuples(a, "MOBILIZE") == [({"RUS"}, {"UKR"}, {"Crimea"})]
+
+
+def test_recipients_the_place_may_hang_on_a_modifier_of_the_object(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Kenya imposed a curfew effective from Friday in Mombasa.")
+    assert _tuples(a, "COERCE") == [({"KEN"}, {"KEN"}, {"Mombasa"})]
+
+
+def test_recipients_the_place_of_a_purpose_clause_is_where_aid_goes(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Italy allocated 20 million euros to support reconstruction in Libya.")
+    assert _tuples(a, "AID") == [({"ITA"}, {"LBY"}, {"Libya"})]

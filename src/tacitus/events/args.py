@@ -337,7 +337,14 @@ class Attacher:
         while queue:
             tok, depth = queue.pop(0)
             if depth < 2:  # what it acts on, and an act it agrees or refuses to do ("agreed to lay down arms in X")
-                queue.extend((c, depth + 1) for c in tok.children if c.dep_ in {"dobj", "obj", "xcomp"})
+                queue.extend(
+                    (c, depth + 1)
+                    for c in tok.children
+                    if c.dep_ in {"dobj", "obj", "xcomp"}
+                    # "a ceasefire effective from Sunday in Somalia", "funds to support reconstruction in Libya"
+                    or (depth and c.dep_ in {"amod", "acl"})
+                    or (c.dep_ in {"advcl", "acl"} and any(x.tag_ == "TO" for x in c.children))
+                )
             for c in tok.children:
                 if c.dep_ != "prep":
                     continue
