@@ -291,3 +291,8 @@ def test_recipients_the_place_may_hang_on_a_modifier_of_the_object(analyze: Call
 def test_recipients_the_place_of_a_purpose_clause_is_where_aid_goes(analyze: Callable[..., Analysis]) -> None:
     a = analyze("Italy allocated 20 million euros to support reconstruction in Libya.")
     assert _tuples(a, "AID") == [({"ITA"}, {"LBY"}, {"Libya"})]
+
+
+def test_recipients_troops_sent_to_an_international_mission_go_to_its_host(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Ghana is sending 400 troops to the UN peacekeeping mission in Lebanon.")
+    assert _tuples(a, "AID") == [({"GHA"}, {"LBN"}, {"Lebanon"})]

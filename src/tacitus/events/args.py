@@ -63,6 +63,8 @@ _FORCES = frozenset(
         *("battalion", "contingent", "warship", "jet", "aircraft", "tank", "ambassador", "envoy", "diplomat"),
     }
 )
+#: Nouns for an international force or mission, which troops join in a host country.
+_MISSIONS = frozenset({"mission", "force", "operation", "contingent", "coalition", "deployment"})
 _GROUPS = frozenset({"batch", "contingent", "group", "team", "unit", "number", "company", "battalion"})
 #: Words heading a phrase that only says where a report comes from ("according to Reuters").
 _NOT_THROUGH = frozenset({"according", "due", "thanks", "owing", "prior"})
@@ -235,6 +237,8 @@ class Attacher:
             if by:
                 return by
         found = self.refs(obj)
+        if found and obj is not None and all(r.country == "IGO" for r in found):
+            found = self._mission_host(obj) or found
         if found and obj is not None and all(r.text.lower() in _POSSESSIVES for r in found):
             # "lifted its ban on US poultry": whose ban it is says less than whom it is aimed at
             found = self.target_in(obj, RECIPIENT_PREPS) or self.target_in(verb, ("to", "for", "against")) or found
@@ -253,6 +257,19 @@ class Attacher:
                             if g.dep_ == "pobj" and self.refs(g):
                                 return self.refs(g)
         return self.nested_target(verb, theme)
+
+    def _mission_host(self, obj: Token) -> tuple[ActorRef, ...]:
+        """The country hosting an international mission troops are sent to ("sent troops to the UN mission in
+        Lebanon"): the mission only carries them there."""
+        if obj.dep_ != "pobj" or obj.head.lower_ not in {"to", "into"} or obj.lemma_.lower() not in _MISSIONS:
+            return ()
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+                for g in c.children:
+                    found = self._places_at(g) if g.dep_ == "pobj" else ()
+                    if found:
+                        return found
+        return ()
 
     def _moves_forces(self, verb: Token, obj: Token) -> bool:
         """Forces or envoys withdrawn, sent or reinforced, unnamed or the actor's own ("its troops")."""
