@@ -296,3 +296,9 @@ def test_recipients_the_place_of_a_purpose_clause_is_where_aid_goes(analyze: Cal
 def test_recipients_troops_sent_to_an_international_mission_go_to_its_host(analyze: Callable[..., Analysis]) -> None:
     a = analyze("Ghana is sending 400 troops to the UN peacekeeping mission in Lebanon.")
     assert _tuples(a, "AID") == [({"GHA"}, {"LBN"}, {"Lebanon"})]
+
+
+def test_recipients_coordinated_actors_keep_the_third_party_they_act_towards(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Norway and Sweden expressed support to Ukraine.")
+    assert _tuples(a, "SUPPORT") == [({"NOR", "SWE"}, {"UKR"}, {"Ukraine"})]
+    assert all(not e.recipient for e in analyze("Norway and Sweden signed a trade agreement.").events)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from tacitus.actors import ActorIndex
 from tacitus.model import ActorRef
@@ -479,3 +479,13 @@ def not_actor(refs: tuple[ActorRef, ...], actor: tuple[ActorRef, ...]) -> tuple[
     """``refs`` without the actor itself, however it is named ("their" for the troops that attack)."""
     ids = {a.actor_id for a in actor if a.actor_id}
     return tuple(r for r in refs if r not in actor and (r.actor_id is None or r.actor_id not in ids))
+
+
+def aimed_at(ref: ActorRef, doc: Doc) -> bool:
+    """Whether ``ref`` is the object of a phrase saying whom an act goes to or is against ("provided donations to
+    Palestinians"): a third party even when coordinated actors act together."""
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in {"to", "against", "toward", "towards"}

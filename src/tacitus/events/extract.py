@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from tacitus.actors import ActorIndex
 from tacitus.actors.drafts import NON_STATE
-from tacitus.events.args import RECIPIENT_PREPS, Attacher, not_actor
+from tacitus.events.args import RECIPIENT_PREPS, Attacher, aimed_at, not_actor
 from tacitus.events.clause import (
     EventDate,
     date_for,
@@ -929,7 +929,8 @@ def _build(
     actor = f.actor
     recipient = f.recipient
     if sense.event in _RECIPROCAL and len(actor) > 1:
-        recipient = ()
+        # "X and Y signed a deal" needs no recipient, but a third party they give to or act against stays
+        recipient = tuple(r for r in not_actor(recipient, actor) if aimed_at(r, f.trigger.doc))
     trig = f.trigger
     sent = trig.sent
     confidence = 0.45 + (0.2 if actor else 0) + (0.1 if recipient else 0) + (0.1 if f.specific else 0)
