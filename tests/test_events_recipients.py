@@ -302,3 +302,18 @@ def test_recipients_coordinated_actors_keep_the_third_party_they_act_towards(ana
     a = analyze("Norway and Sweden expressed support to Ukraine.")
     assert _tuples(a, "SUPPORT") == [({"NOR", "SWE"}, {"UKR"}, {"Ukraine"})]
     assert all(not e.recipient for e in analyze("Norway and Sweden signed a trade agreement.").events)
+
+
+def test_recipients_who_calls_someone_to_apologise_acts_on_whom_is_called(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("NATO Secretary General Jens Stoltenberg called Erdogan to apologize for the incident.")
+    assert _tuples(a, "CONCEDE") == [({"IGO"}, {"TUR"}, {"Erdogan"})]
+
+
+def test_recipients_a_call_on_sunday_to_discuss_is_no_call_on(analyze: Callable[..., Analysis]) -> None:
+    a = analyze(
+        "Kenyan President William Ruto called Tanzanian President Samia Suluhu Hassan on Sunday to discuss the dam."
+    )
+    assert _tuples(a, "CONSULT") == [({"KEN"}, {"TZA"}, {"Tanzanian President Samia Suluhu Hassan"})]
+    assert _tuples(analyze("The UN called on Iran to release the prisoners."), "REQUEST") == [
+        ({"IGO"}, {"IRN"}, {"Iran"})
+    ]

@@ -63,6 +63,8 @@ _FORCES = frozenset(
         *("battalion", "contingent", "warship", "jet", "aircraft", "tank", "ambassador", "envoy", "diplomat"),
     }
 )
+#: Verbs of calling or visiting someone: a purpose clause's act is aimed at whom is called.
+_CALLING = frozenset({"call", "phone", "telephone", "ring", "visit"})
 #: Nouns for an international force or mission, which troops join in a host country.
 _MISSIONS = frozenset({"mission", "force", "operation", "contingent", "coalition", "deployment"})
 _GROUPS = frozenset({"batch", "contingent", "group", "team", "unit", "number", "company", "battalion"})
@@ -151,7 +153,7 @@ class Attacher:
             raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
             if raised is not None and head.lemma_ not in _OBJECT_CONTROL:
                 return raised  # "the presidents are expected to sign"
-            if head.lemma_ in _OBJECT_CONTROL:
+            if head.lemma_ in _OBJECT_CONTROL and (head.lemma_ != "call" or _calls_on(head)):
                 controller = self.object_of(head)
                 if controller is not None:
                     return controller
@@ -224,6 +226,9 @@ class Attacher:
         """Whom the verb's act is aimed at; with ``located``, an uncoded object's place stands for it
         ("shelled a base in Kandahar", "seized the mosque in Mosul")."""
         obj = self.object_of(verb, theme)
+        called = self._called(verb) if not self.refs(obj) else ()
+        if called:
+            return called
         if not theme and obj is not None and obj.dep_ in {"dobj", "obj"} and self._moves_forces(verb, obj):
             # "withdrew its troops from Abyei", "strengthened its forces in Crimea": forces moved are no recipient
             return self.recipient(verb, theme=True) or self.place_target(verb)
@@ -257,6 +262,17 @@ class Attacher:
                             if g.dep_ == "pobj" and self.refs(g):
                                 return self.refs(g)
         return self.nested_target(verb, theme)
+
+    def _called(self, verb: Token) -> tuple[ActorRef, ...]:
+        """Whom a call or visit is made to, for the act it is made for ("called Erdogan to apologize", "phoned
+        the Tanzanian president on Sunday to discuss the closure", "visited Kyiv to discuss aid")."""
+        head = verb.head
+        if verb.dep_ not in {"advcl", "xcomp"} or head.lemma_ not in _CALLING or _calls_on(head):
+            return ()
+        if not any(c.tag_ == "TO" for c in verb.children):
+            return ()
+        callee = next((c for c in head.children if c.dep_ in {"dobj", "obj", "oprd", "dative"}), None)
+        return self.refs(callee)
 
     def _mission_host(self, obj: Token) -> tuple[ActorRef, ...]:
         """The country hosting an international mission troops are sent to ("sent troops to the UN mission in
@@ -489,3 +505,14 @@ def aimed_at(ref: ActorRef, doc: Doc) -> bool:
         return False
     root = span.root
     return root.dep_ == "pobj" and root.head.lower_ in {"to", "against", "toward", "towards"}
+
+
+def _calls_on(verb: Token) -> bool:
+    """ "called on Iran to stop" asks Iran to act; "called Erdogan to apologize" or "called X on Sunday to discuss" is a
+    call made to do it oneself."""
+    return any(
+        c.dep_ in {"prt", "prep"}
+        and c.lower_ in {"on", "upon"}
+        and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.children if g.dep_ == "pobj")
+        for c in verb.children
+    )
