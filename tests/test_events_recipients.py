@@ -317,3 +317,8 @@ def test_recipients_a_call_on_sunday_to_discuss_is_no_call_on(analyze: Callable[
     assert _tuples(analyze("The UN called on Iran to release the prisoners."), "REQUEST") == [
         ({"IGO"}, {"IRN"}, {"Iran"})
     ]
+
+
+def test_recipients_a_mission_goes_where_the_team_sent_goes(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("The FBI is dispatching a team to Nairobi to investigate the bombing.")
+    assert _tuples(a, "ACCUSE") == [({"USA"}, {"KEN"}, {"Nairobi"})]

@@ -333,7 +333,9 @@ class Attacher:
         investigate the attacks")."""
         if verb.dep_ not in {"advcl", "xcomp"} or verb.head.lemma_ not in _GIVING:
             return ()
-        for c in verb.head.children:
+        # "dispatched a team to Detroit": the parser hangs the destination on what is sent
+        objects = (c for c in verb.head.children if c.dep_ in {"dobj", "obj"})
+        for c in (*verb.head.children, *(p for o in objects for p in o.children if p.dep_ == "prep")):
             if c.dep_ in {"prep", "dative"} and c.lower_ == "to":
                 for g in c.children:
                     if g.dep_ == "pobj" and self.refs(g):
