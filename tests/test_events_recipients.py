@@ -322,3 +322,16 @@ def test_recipients_a_call_on_sunday_to_discuss_is_no_call_on(analyze: Callable[
 def test_recipients_a_mission_goes_where_the_team_sent_goes(analyze: Callable[..., Analysis]) -> None:
     a = analyze("The FBI is dispatching a team to Nairobi to investigate the bombing.")
     assert _tuples(a, "ACCUSE") == [({"USA"}, {"KEN"}, {"Nairobi"})]
+
+
+def test_recipients_coordinated_prepositions_share_their_object(analyze: Callable[..., Analysis]) -> None:
+    assert _tuples(analyze("Chile suspended flights to and from Brazil."), "SANCTION") == [
+        ({"CHL"}, {"BRA"}, {"Brazil"})
+    ]
+    a = analyze("Japan lifted travel curbs to and from North Korea.")
+    assert _tuples(a, "CONCEDE") == [({"JPN"}, {"PRK"}, {"North Korea"})]
+
+
+def test_recipients_what_is_returned_goes_to_someone_before_any_at_phrase(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("The museum returned the masks to Nigeria at its embassy in London.")
+    assert [(c, t) for _a, c, t in _tuples(a, "RETREAT")] == [({"NGA"}, {"Nigeria"})]

@@ -196,9 +196,11 @@ class Attacher:
             elif c.dep_ == "dative" or (c.dep_ in {"dobj", "obj"} and not theme and self.refs(c)):
                 return c
         preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in RECIPIENT_PREPS]
-        for prep in sorted(preps, key=lambda p: RECIPIENT_PREPS.index(p.lower_)):
-            for g in prep.children:
-                if g.dep_ == "pobj" and g.lemma_.lower() not in self.instruments and self.refs(g):
+        # what is given or handed back goes "to" someone, whatever other phrase names where ("at their embassy")
+        order = ("to", *RECIPIENT_PREPS) if theme else RECIPIENT_PREPS
+        for prep in sorted(preps, key=lambda p: order.index(p.lower_)):
+            for g in _pobjs(prep):
+                if g.lemma_.lower() not in self.instruments and self.refs(g):
                     return g
             if prep.dep_ == "prt":  # "called on the cabinet": particle, then the object
                 for c in verb.children:
@@ -419,8 +421,8 @@ class Attacher:
             tok, depth = queue.pop(0)
             for c in tok.children:
                 if c.dep_ in {"prep", "agent"} and c.lower_ in wanted:
-                    for g in c.children:
-                        found = self.refs(g) if g.dep_ == "pobj" else ()
+                    for g in _pobjs(c):
+                        found = self.refs(g)
                         if found:
                             return found
                 if depth < 2 and c.dep_ in {"acl", "prep", "pobj", "agent"}:
@@ -518,3 +520,8 @@ def _calls_on(verb: Token) -> bool:
         and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.children if g.dep_ == "pobj")
         for c in verb.children
     )
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    """The objects of a preposition and of those coordinated with it ("curbs to and from North Korea")."""
+    return [g for p in (prep, *(c for c in prep.children if c.dep_ == "conj")) for g in p.children if g.dep_ == "pobj"]
