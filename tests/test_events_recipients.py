@@ -335,3 +335,8 @@ def test_recipients_coordinated_prepositions_share_their_object(analyze: Callabl
 def test_recipients_what_is_returned_goes_to_someone_before_any_at_phrase(analyze: Callable[..., Analysis]) -> None:
     a = analyze("The museum returned the masks to Nigeria at its embassy in London.")
     assert [(c, t) for _a, c, t in _tuples(a, "RETREAT")] == [({"NGA"}, {"Nigeria"})]
+
+
+def test_recipients_the_parties_of_a_dispute_an_effort_would_resolve(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Kuwait launched an initiative to end the dispute between Qatar and Saudi Arabia.")
+    assert _tuples(a, "AGREE") == [({"KWT"}, {"QAT", "SAU"}, {"Qatar", "Saudi Arabia"})]

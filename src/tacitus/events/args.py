@@ -317,6 +317,9 @@ class Attacher:
                         for g in (g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"):
                             if self.refs(g):
                                 return self.refs(g)
+                    elif c.dep_ in {"acl", "relcl"} and depth == 1 and any(x.tag_ == "TO" for x in c.children):
+                        # "launched an effort to resolve the rift between Qatar and its neighbours"
+                        queue.extend((x, depth) for x in (c, *c.children) if x is c or x.dep_ in {"dobj", "obj"})
             for c in tok.children:
                 if c.dep_ != "prep" or c.head.lower_ in _NOT_THROUGH:
                     continue
