@@ -263,3 +263,80 @@ def test_recipients_a_region_without_a_country_takes_the_country_it_is_of(analyz
 
 def test_recipients_troops_massed_around_a_country_aim_at_it(analyze: Callable[..., Analysis]) -> None:
     assert _tuples(analyze("Russia massed troops around Ukraine."), "MOBILIZE") == [({"RUS"}, {"UKR"}, {"Ukraine"})]
+
+
+def test_recipients_a_city_no_actor_names_is_the_place_of_the_act(analyze: Callable[..., Analysis]) -> None:
+    text = "Russia declared a ceasefire in Aleppo on Sunday."
+    a = analyze(text)
+    assert _tuples(a, "CONCEDE") == [({"RUS"}, {"SYR"}, {"Aleppo"})]
+    (place,) = next(e for e in a.events if e.event == "CONCEDE").recipient
+    assert (place.start, place.end, place.sector, place.actor_id) == (
+        text.index("Aleppo"),
+        text.index(" on"),
+        None,
+        None,
+    )
+
+
+def test_recipients_a_place_the_tagger_calls_an_organisation_is_still_a_place(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Russia has strengthened its forces in Crimea amid rising tensions.")
+    assert _tuples(a, "MOBILIZE") == [({"RUS"}, {"UKR"}, {"Crimea"})]
+
+
+def test_recipients_the_place_may_hang_on_a_modifier_of_the_object(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Kenya imposed a curfew effective from Friday in Mombasa.")
+    assert _tuples(a, "COERCE") == [({"KEN"}, {"KEN"}, {"Mombasa"})]
+
+
+def test_recipients_the_place_of_a_purpose_clause_is_where_aid_goes(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Italy allocated 20 million euros to support reconstruction in Libya.")
+    assert _tuples(a, "AID") == [({"ITA"}, {"LBY"}, {"Libya"})]
+
+
+def test_recipients_troops_sent_to_an_international_mission_go_to_its_host(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Ghana is sending 400 troops to the UN peacekeeping mission in Lebanon.")
+    assert _tuples(a, "AID") == [({"GHA"}, {"LBN"}, {"Lebanon"})]
+
+
+def test_recipients_coordinated_actors_keep_the_third_party_they_act_towards(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Norway and Sweden expressed support to Ukraine.")
+    assert _tuples(a, "SUPPORT") == [({"NOR", "SWE"}, {"UKR"}, {"Ukraine"})]
+    assert all(not e.recipient for e in analyze("Norway and Sweden signed a trade agreement.").events)
+
+
+def test_recipients_who_calls_someone_to_apologise_acts_on_whom_is_called(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("NATO Secretary General Jens Stoltenberg called Erdogan to apologize for the incident.")
+    assert _tuples(a, "CONCEDE") == [({"IGO"}, {"TUR"}, {"Erdogan"})]
+
+
+def test_recipients_a_call_on_sunday_to_discuss_is_no_call_on(analyze: Callable[..., Analysis]) -> None:
+    a = analyze(
+        "Kenyan President William Ruto called Tanzanian President Samia Suluhu Hassan on Sunday to discuss the dam."
+    )
+    assert _tuples(a, "CONSULT") == [({"KEN"}, {"TZA"}, {"Tanzanian President Samia Suluhu Hassan"})]
+    assert _tuples(analyze("The UN called on Iran to release the prisoners."), "REQUEST") == [
+        ({"IGO"}, {"IRN"}, {"Iran"})
+    ]
+
+
+def test_recipients_a_mission_goes_where_the_team_sent_goes(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("The FBI is dispatching a team to Nairobi to investigate the bombing.")
+    assert _tuples(a, "ACCUSE") == [({"USA"}, {"KEN"}, {"Nairobi"})]
+
+
+def test_recipients_coordinated_prepositions_share_their_object(analyze: Callable[..., Analysis]) -> None:
+    assert _tuples(analyze("Chile suspended flights to and from Brazil."), "SANCTION") == [
+        ({"CHL"}, {"BRA"}, {"Brazil"})
+    ]
+    a = analyze("Japan lifted travel curbs to and from North Korea.")
+    assert _tuples(a, "CONCEDE") == [({"JPN"}, {"PRK"}, {"North Korea"})]
+
+
+def test_recipients_what_is_returned_goes_to_someone_before_any_at_phrase(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("The museum returned the masks to Nigeria at its embassy in London.")
+    assert [(c, t) for _a, c, t in _tuples(a, "RETREAT")] == [({"NGA"}, {"Nigeria"})]
+
+
+def test_recipients_the_parties_of_a_dispute_an_effort_would_resolve(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Kuwait launched an initiative to end the dispute between Qatar and Saudi Arabia.")
+    assert _tuples(a, "AGREE") == [({"KWT"}, {"QAT", "SAU"}, {"Qatar", "Saudi Arabia"})]

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from tacitus.actors import ActorIndex
 from tacitus.model import ActorRef
 from tacitus.nlp import passive_agent
+from tacitus.where import PlaceMention
 
 #: Dependents of a noun that can name who it is, for actor lookup ("Iranian officials", "the minister of France").
 _NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod"})
@@ -62,6 +63,10 @@ _FORCES = frozenset(
         *("battalion", "contingent", "warship", "jet", "aircraft", "tank", "ambassador", "envoy", "diplomat"),
     }
 )
+#: Verbs of calling or visiting someone: a purpose clause's act is aimed at whom is called.
+_CALLING = frozenset({"call", "phone", "telephone", "ring", "visit"})
+#: Nouns for an international force or mission, which troops join in a host country.
+_MISSIONS = frozenset({"mission", "force", "operation", "contingent", "coalition", "deployment"})
 _GROUPS = frozenset({"batch", "contingent", "group", "team", "unit", "number", "company", "battalion"})
 #: Words heading a phrase that only says where a report comes from ("according to Reuters").
 _NOT_THROUGH = frozenset({"according", "due", "thanks", "owing", "prior"})
@@ -70,10 +75,17 @@ _NOT_THROUGH = frozenset({"according", "due", "thanks", "owing", "prior"})
 class Attacher:
     """Actor and recipient attachment over one Doc."""
 
-    def __init__(self, actors: ActorIndex, instruments: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        actors: ActorIndex,
+        instruments: frozenset[str] = frozenset(),
+        places: tuple[PlaceMention, ...] = (),
+    ) -> None:
         self.actors = actors
         #: Words for what an act is done with ("pounded X with artillery"): never its recipient.
         self.instruments = instruments
+        #: The article's toponyms, by token: "declared a ceasefire in Aleppo" names a place no actor mention covers.
+        self._place_at = {i: m for m in places if m.place.country for i in range(m.tok_start, m.tok_end)}
 
     def refs(self, head: Token | None) -> tuple[ActorRef, ...]:
         """Coded actors named by the noun phrase at ``head`` and its conjuncts."""
@@ -141,7 +153,7 @@ class Attacher:
             raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
             if raised is not None and head.lemma_ not in _OBJECT_CONTROL:
                 return raised  # "the presidents are expected to sign"
-            if head.lemma_ in _OBJECT_CONTROL:
+            if head.lemma_ in _OBJECT_CONTROL and (head.lemma_ != "call" or _calls_on(head)):
                 controller = self.object_of(head)
                 if controller is not None:
                     return controller
@@ -184,9 +196,11 @@ class Attacher:
             elif c.dep_ == "dative" or (c.dep_ in {"dobj", "obj"} and not theme and self.refs(c)):
                 return c
         preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in RECIPIENT_PREPS]
-        for prep in sorted(preps, key=lambda p: RECIPIENT_PREPS.index(p.lower_)):
-            for g in prep.children:
-                if g.dep_ == "pobj" and g.lemma_.lower() not in self.instruments and self.refs(g):
+        # what is given or handed back goes "to" someone, whatever other phrase names where ("at their embassy")
+        order = ("to", *RECIPIENT_PREPS) if theme else RECIPIENT_PREPS
+        for prep in sorted(preps, key=lambda p: order.index(p.lower_)):
+            for g in _pobjs(prep):
+                if g.lemma_.lower() not in self.instruments and self.refs(g):
                     return g
             if prep.dep_ == "prt":  # "called on the cabinet": particle, then the object
                 for c in verb.children:
@@ -214,6 +228,9 @@ class Attacher:
         """Whom the verb's act is aimed at; with ``located``, an uncoded object's place stands for it
         ("shelled a base in Kandahar", "seized the mosque in Mosul")."""
         obj = self.object_of(verb, theme)
+        called = self._called(verb) if not self.refs(obj) else ()
+        if called:
+            return called
         if not theme and obj is not None and obj.dep_ in {"dobj", "obj"} and self._moves_forces(verb, obj):
             # "withdrew its troops from Abyei", "strengthened its forces in Crimea": forces moved are no recipient
             return self.recipient(verb, theme=True) or self.place_target(verb)
@@ -227,6 +244,8 @@ class Attacher:
             if by:
                 return by
         found = self.refs(obj)
+        if found and obj is not None and all(r.country == "IGO" for r in found):
+            found = self._mission_host(obj) or found
         if found and obj is not None and all(r.text.lower() in _POSSESSIVES for r in found):
             # "lifted its ban on US poultry": whose ban it is says less than whom it is aimed at
             found = self.target_in(obj, RECIPIENT_PREPS) or self.target_in(verb, ("to", "for", "against")) or found
@@ -245,6 +264,30 @@ class Attacher:
                             if g.dep_ == "pobj" and self.refs(g):
                                 return self.refs(g)
         return self.nested_target(verb, theme)
+
+    def _called(self, verb: Token) -> tuple[ActorRef, ...]:
+        """Whom a call or visit is made to, for the act it is made for ("called Erdogan to apologize", "phoned
+        the Tanzanian president on Sunday to discuss the closure", "visited Kyiv to discuss aid")."""
+        head = verb.head
+        if verb.dep_ not in {"advcl", "xcomp"} or head.lemma_ not in _CALLING or _calls_on(head):
+            return ()
+        if not any(c.tag_ == "TO" for c in verb.children):
+            return ()
+        callee = next((c for c in head.children if c.dep_ in {"dobj", "obj", "oprd", "dative"}), None)
+        return self.refs(callee)
+
+    def _mission_host(self, obj: Token) -> tuple[ActorRef, ...]:
+        """The country hosting an international mission troops are sent to ("sent troops to the UN mission in
+        Lebanon"): the mission only carries them there."""
+        if obj.dep_ != "pobj" or obj.head.lower_ not in {"to", "into"} or obj.lemma_.lower() not in _MISSIONS:
+            return ()
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+                for g in c.children:
+                    found = self._places_at(g) if g.dep_ == "pobj" else ()
+                    if found:
+                        return found
+        return ()
 
     def _moves_forces(self, verb: Token, obj: Token) -> bool:
         """Forces or envoys withdrawn, sent or reinforced, unnamed or the actor's own ("its troops")."""
@@ -274,6 +317,9 @@ class Attacher:
                         for g in (g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"):
                             if self.refs(g):
                                 return self.refs(g)
+                    elif c.dep_ in {"acl", "relcl"} and depth == 1 and any(x.tag_ == "TO" for x in c.children):
+                        # "launched an effort to resolve the rift between Qatar and its neighbours"
+                        queue.extend((x, depth) for x in (c, *c.children) if x is c or x.dep_ in {"dobj", "obj"})
             for c in tok.children:
                 if c.dep_ != "prep" or c.head.lower_ in _NOT_THROUGH:
                     continue
@@ -292,7 +338,9 @@ class Attacher:
         investigate the attacks")."""
         if verb.dep_ not in {"advcl", "xcomp"} or verb.head.lemma_ not in _GIVING:
             return ()
-        for c in verb.head.children:
+        # "dispatched a team to Detroit": the parser hangs the destination on what is sent
+        objects = (c for c in verb.head.children if c.dep_ in {"dobj", "obj"})
+        for c in (*verb.head.children, *(p for o in objects for p in o.children if p.dep_ == "prep")):
             if c.dep_ in {"prep", "dative"} and c.lower_ == "to":
                 for g in c.children:
                     if g.dep_ == "pobj" and self.refs(g):
@@ -329,25 +377,44 @@ class Attacher:
         while queue:
             tok, depth = queue.pop(0)
             if depth < 2:  # what it acts on, and an act it agrees or refuses to do ("agreed to lay down arms in X")
-                queue.extend((c, depth + 1) for c in tok.children if c.dep_ in {"dobj", "obj", "xcomp"})
+                queue.extend(
+                    (c, depth + 1)
+                    for c in tok.children
+                    if c.dep_ in {"dobj", "obj", "xcomp"}
+                    # "a ceasefire effective from Sunday in Somalia", "funds to support reconstruction in Libya"
+                    or (depth and c.dep_ in {"amod", "acl"})
+                    or (c.dep_ in {"advcl", "acl"} and any(x.tag_ == "TO" for x in c.children))
+                )
             for c in tok.children:
                 if c.dep_ != "prep":
                     continue
                 for g in c.children:
                     if g.dep_ != "pobj":
                         continue
-                    found = tuple(r for r in self.refs(g) if self._is_place(r, g)) if c.lower_ in _PLACE_PREPS else ()
+                    found = self._places_at(g) if c.lower_ in _PLACE_PREPS else ()
                     if found:
                         return found
                     if depth < 2 and c.lower_ in _THROUGH:
                         queue.append((g, depth + 1))
         return ()
 
+    def _places_at(self, head: Token) -> tuple[ActorRef, ...]:
+        """The places a locative phrase's object names: coded places, else the gazetteer's toponym as a country."""
+        found = tuple(r for r in self.refs(head) if self._is_place(r, head))
+        if found:
+            return found
+        m = self._place_at.get(head.i)
+        if m is None or self.actors.ref_at(head) is not None:
+            return ()  # "in the UN mission": an actor that is no place
+        p = m.place
+        return (ActorRef(p.text, p.start, p.end, p.country, None, None),)
+
     def _is_place(self, ref: ActorRef, head: Token) -> bool:
         if ref.sector is not None or ref.country is None:
             return False
         span = head.doc.char_span(ref.start, ref.end, alignment_mode="expand")
-        return span is not None and any(t.ent_type_ in _PLACE_ENTS for t in span)
+        # the gazetteer knows "Crimea" where the tagger reads it as an organisation
+        return span is not None and any(t.ent_type_ in _PLACE_ENTS or t.i in self._place_at for t in span)
 
     def target_in(self, phrase: Token, preps: Iterable[str]) -> tuple[ActorRef, ...]:
         """The first coded object of one of ``preps`` inside a noun phrase, through its participles."""
@@ -357,8 +424,8 @@ class Attacher:
             tok, depth = queue.pop(0)
             for c in tok.children:
                 if c.dep_ in {"prep", "agent"} and c.lower_ in wanted:
-                    for g in c.children:
-                        found = self.refs(g) if g.dep_ == "pobj" else ()
+                    for g in _pobjs(c):
+                        found = self.refs(g)
                         if found:
                             return found
                 if depth < 2 and c.dep_ in {"acl", "prep", "pobj", "agent"}:
@@ -435,3 +502,29 @@ def not_actor(refs: tuple[ActorRef, ...], actor: tuple[ActorRef, ...]) -> tuple[
     """``refs`` without the actor itself, however it is named ("their" for the troops that attack)."""
     ids = {a.actor_id for a in actor if a.actor_id}
     return tuple(r for r in refs if r not in actor and (r.actor_id is None or r.actor_id not in ids))
+
+
+def aimed_at(ref: ActorRef, doc: Doc) -> bool:
+    """Whether ``ref`` is the object of a phrase saying whom an act goes to or is against ("provided donations to
+    Palestinians"): a third party even when coordinated actors act together."""
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in {"to", "against", "toward", "towards"}
+
+
+def _calls_on(verb: Token) -> bool:
+    """ "called on Iran to stop" asks Iran to act; "called Erdogan to apologize" or "called X on Sunday to discuss" is a
+    call made to do it oneself."""
+    return any(
+        c.dep_ in {"prt", "prep"}
+        and c.lower_ in {"on", "upon"}
+        and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.children if g.dep_ == "pobj")
+        for c in verb.children
+    )
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    """The objects of a preposition and of those coordinated with it ("curbs to and from North Korea")."""
+    return [g for p in (prep, *(c for c in prep.children if c.dep_ == "conj")) for g in p.children if g.dep_ == "pobj"]

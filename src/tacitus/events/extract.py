@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from tacitus.actors import ActorIndex
 from tacitus.actors.drafts import NON_STATE
-from tacitus.events.args import RECIPIENT_PREPS, Attacher, not_actor
+from tacitus.events.args import RECIPIENT_PREPS, Attacher, aimed_at, not_actor
 from tacitus.events.clause import (
     EventDate,
     date_for,
@@ -317,8 +317,10 @@ def _weapon_mode(lexicon: EventLexicon, clause: Iterable[Token]) -> Sense | None
     return None
 
 
-def find_triggers(doc: Doc, actors: ActorIndex, lexicon: EventLexicon) -> list[Found]:
-    att = Attacher(actors, frozenset(lexicon.weapons))
+def find_triggers(
+    doc: Doc, actors: ActorIndex, lexicon: EventLexicon, places: tuple[PlaceMention, ...] = ()
+) -> list[Found]:
+    att = Attacher(actors, frozenset(lexicon.weapons), places)
     found: list[Found] = []
     verb_events: dict[int, Found] = {}
     nouns: list[tuple[Token, Pattern]] = []
@@ -838,7 +840,7 @@ def extract_events(
 ) -> tuple[Event, ...]:
     """PLOVER events of one article, ids E1, E2, ... in text order, repeated mentions merged."""
     events: list[Event] = []
-    for f in sorted(main_events(find_triggers(doc, actors, lexicon)), key=lambda f: f.trigger.i):
+    for f in sorted(main_events(find_triggers(doc, actors, lexicon, places)), key=lambda f: f.trigger.i):
         events.append(_build(f, published, times, places, quotes, lexicon))
     return dedupe(events)
 
@@ -1008,7 +1010,8 @@ def _build(
     actor = f.actor
     recipient = f.recipient
     if sense.event in _RECIPROCAL and len(actor) > 1:
-        recipient = ()
+        # "X and Y signed a deal" needs no recipient, but a third party they give to or act against stays
+        recipient = tuple(r for r in not_actor(recipient, actor) if aimed_at(r, f.trigger.doc))
     trig = f.trigger
     sent = trig.sent
     confidence = 0.45 + (0.2 if actor else 0) + (0.1 if recipient else 0) + (0.1 if f.specific else 0)
