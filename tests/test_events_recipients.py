@@ -340,3 +340,10 @@ def test_recipients_what_is_returned_goes_to_someone_before_any_at_phrase(analyz
 def test_recipients_the_parties_of_a_dispute_an_effort_would_resolve(analyze: Callable[..., Analysis]) -> None:
     a = analyze("Kuwait launched an initiative to end the dispute between Qatar and Saudi Arabia.")
     assert _tuples(a, "AGREE") == [({"KWT"}, {"QAT", "SAU"}, {"Qatar", "Saudi Arabia"})]
+
+
+def test_recipients_a_threat_targets_whom_its_act_or_its_condition_concerns(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("China threatened to use force if Taiwan declared independence.")
+    assert _tuples(a, "THREATEN")[0][:2] == ({"CHN"}, {"TWN"})
+    a = analyze("The United States threatened to impose trade sanctions on Japan over its car market.")
+    assert _tuples(a, "THREATEN")[0][:2] == ({"USA"}, {"JPN"})

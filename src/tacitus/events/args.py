@@ -442,7 +442,21 @@ class Attacher:
         if found and clause is not None and {r.country for r in found} <= countries:
             # "refused to recall its ambassador from Montenegro": the actor's own envoy is moved, not targeted
             found = not_actor(self.recipient(clause, theme=True), actor) or found
+        if not found and clause is not None:
+            # "threatened to impose sanctions on Japan over its car market": the target hangs on what is imposed
+            objects = [c for c in clause.children if c.dep_ in {"dobj", "obj"}]
+            found = next((t for o in objects if (t := not_actor(self.target_in(o, _NESTED_PREPS), actor))), ())
+            # "threatened to use force if Taiwan declared independence": whoever the condition is about
+            found = found or not_actor(self._condition_subject(clause), actor)
         return found
+
+    def _condition_subject(self, clause: Token) -> tuple[ActorRef, ...]:
+        for c in (*clause.children, *clause.head.children):
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children):
+                subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subj is not None:
+                    return self.refs(subj)
+        return ()
 
     def _complement_target(self, verb: Token) -> tuple[ActorRef, ...]:
         for c in verb.children:
