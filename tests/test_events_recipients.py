@@ -347,3 +347,8 @@ def test_recipients_a_threat_targets_whom_its_act_or_its_condition_concerns(anal
     assert _tuples(a, "THREATEN")[0][:2] == ({"CHN"}, {"TWN"})
     a = analyze("The United States threatened to impose trade sanctions on Japan over its car market.")
     assert _tuples(a, "THREATEN")[0][:2] == ({"USA"}, {"JPN"})
+
+
+def test_recipients_a_partner_with_whom_one_cooperates_comes_before_the_topic(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Jordan has shared intelligence with Israel on suspected Islamist militants.")
+    assert _tuples(a, "COOPERATE")[0][:2] == ({"JOR"}, {"ISR"})

@@ -358,6 +358,9 @@ def find_triggers(
                 continue  # "called the prime minister nasty": a name given, not a phone call
             actor_tok = att.subject(tok)
             recipient = att.recipient(tok, located=p.sense.event in _LOCATED_TARGET)
+            if p.sense.event in _PARTNERED:
+                # "shared intelligence with Israel on suspected militants": the partner, not the topic
+                recipient = _partner(tok, att) or recipient
             if misparsed:
                 actor_tok = next(c for c in tok.head.children if c.i < tok.i and c.dep_ in _MISPARSED_SUBJECT)
                 recipient = att.refs(tok.head)
@@ -485,6 +488,21 @@ def find_triggers(
         if f2 is not None:
             kept.append(f2)
     return [_claimed(f, att) for f in kept]
+
+
+#: Types done with a partner: a "with" phrase names the recipient before any topic phrase.
+_PARTNERED = frozenset({"COOPERATE", "CONSULT"})
+
+
+def _partner(verb: Token, att: Attacher) -> tuple[ActorRef, ...]:
+    """The "with" phrase on the verb or on what is shared or held ("shared intelligence with Israel")."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    for c in (g for h in (verb, *objects) for g in h.children):
+        if c.dep_ == "prep" and c.lower_ == "with":
+            for g in c.children:
+                if g.dep_ == "pobj" and att.refs(g):
+                    return att.refs(g)
+    return ()
 
 
 def _claimed(f: Found, att: Attacher) -> Found:
