@@ -669,3 +669,8 @@ def test_agencies_and_groups_named_by_acronym(index: Callable[..., tuple[ActorIn
     assert _code_of(idx, words, "ELN") == ("COL", "REB")
     assert _code_of(idx, words, "ICE") == ("USA", "COP")
     assert _code_of(idx, words, "DPKO")[0] == "IGO"
+
+
+def test_a_government_in_a_place_is_its_government(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, words = index("Chad extended formal recognition to the new government in Niger.")
+    assert _code_of(idx, words, "government") == ("NER", "GOV")

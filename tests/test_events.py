@@ -729,3 +729,8 @@ def test_events_who_claims_responsibility_for_an_attack_made_it(analyze: Analyze
     text = "Islamic State claimed responsibility for the Easter bombings that killed more than 300 people in Sri Lanka."
     e = one(analyze(text), "ASSAULT")
     assert (countries(e.actor), countries(e.recipient)) == ({"IMG"}, {"LKA"})
+
+
+def test_events_an_attack_that_kills_is_made_by_the_attacks_own_actor(analyze: Analyze) -> None:
+    e = one(analyze("The bombing of a hospital in Kharkiv by Russian aircraft killed eight people."), "ASSAULT")
+    assert (countries(e.actor), countries(e.recipient)) == ({"RUS"}, {"UKR"})

@@ -370,6 +370,9 @@ def find_triggers(
                 # "police were put on alert": the forces mobilized act for their own side
                 actor_tok = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             actor = att.refs(actor_tok)
+            if actor_tok is not None and actor_tok.lemma_.lower() in lexicon.nouns and not att.actors.ref_at(actor_tok):
+                # "the bombing of a hospital in Kharkiv by Russian aircraft killed eight": the attack's own actor
+                actor = att.noun_args(actor_tok)[0] or actor
             if (p.sense.event in _THEME_OBJECT or tok.lemma_ in _THEME_VERBS) and p.sense.mode != "release":
                 # "deployed its troops", "sent warships": the object is what moves, not a recipient, unless
                 # it is someone else's; released captives are always the recipient (PLOVER RETREAT release)
