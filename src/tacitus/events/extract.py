@@ -22,6 +22,10 @@ from tacitus.events.clause import (
 )
 from tacitus.events.found import Found, dedupe, main_events
 from tacitus.events.lexicon import EventLexicon, Pattern, Sense
+from tacitus.events.speech import DEMAND as _DEMAND
+from tacitus.events.speech import SAYING as _SAYING
+from tacitus.events.speech import span_of as _span
+from tacitus.events.speech import speech_event
 from tacitus.model import ActorRef, Event, Modality, Quote, Span
 from tacitus.when import TimeExpr
 from tacitus.where import PlaceMention, place_for_clause
@@ -97,9 +101,6 @@ _INTENT_CAMEO: dict[str, dict[str, str]] = {
     "CONCEDE": {"": "035", "081": "0351", "0813": "0351", "0841": "0353", "085": "0354", "0871": "0356"},
 }
 _BLOCKING = frozenset({"prevent", "avoid", "avert", "deny", "fear", "risk", "thwart", "foil"})
-#: Speech verbs whose "must" complement is a demand ("said Israel must end the attacks").
-_SAYING = frozenset({"say", "insist", "declare", "state", "stress", "reiterate", "tell", "argue", "add", "write"})
-_DEMAND = Sense("REQUEST", None, (), "100")
 #: Verbs of going somewhere: a visit's host is the place reached.
 _TRAVEL = frozenset({"arrive", "travel", "fly", "come", "head", "go", "land"})
 #: Verbs of something delivered reaching its destination.
@@ -285,11 +286,6 @@ def best(
     return found
 
 
-def _span(doc: Doc, start_tok: int, end_tok: int) -> Span:
-    sp = doc[start_tok:end_tok]
-    return Span(sp.text, sp.start_char, sp.end_char)
-
-
 def _content(verb: Token, event: str) -> Span | None:
     """The requested, threatened or promised act: the complement clause, or the object of "call for"."""
     for c in verb.children:
@@ -327,7 +323,7 @@ def find_triggers(
     for tok in doc:
         pos = "NOUN" if _mistagged_noun(tok) else tok.pos_
         if pos == "VERB" or _mistagged_verb(tok):
-            demand = _reported_demand(tok, att) or _told_to(tok, att) or _reported_blame(tok, att)
+            demand = speech_event(tok, att)
             if demand is not None:
                 found.append(demand)
                 verb_events[tok.i] = demand
@@ -608,73 +604,6 @@ def _shared_view(verb: Token) -> bool:
     # present tense alone is no sign: headlines tell past agreements so ("Spain agrees with France on ...")
     said = verb.tag_ in {"VBP", "VBZ"} and verb.dep_ == "ccomp" and verb.head.lemma_ in _SAYING
     return with_someone and (said or any(c.dep_ == "ccomp" for c in verb.children))
-
-
-def _reported_demand(verb: Token, att: Attacher) -> Found | None:
-    """ "X said Y must end the attacks": X demands it of Y (CAMEO 10), whatever the demanded act is."""
-    if verb.dep_ != "ccomp" or verb.head.lemma_ not in _SAYING:
-        return None
-    if not any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in verb.children):
-        return None
-    if any(c.dep_ == "neg" for c in verb.children):
-        return None  # "must not be allowed": a warning, not a demand of anyone named
-    actor = att.refs(att.subject(verb.head))
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    recipient = not_actor(att.refs(subject), actor)
-    if not actor or (subject is not None and subject.pos_ == "PRON" and not recipient):
-        return None  # "said it must act": an obligation the speaker states for itself
-    content = _span(verb.doc, verb.left_edge.i, verb.right_edge.i + 1)
-    return Found(verb, verb.head, _DEMAND, actor, recipient, content, False, True)
-
-
-#: Verbs that tell someone to act: with an object and an infinitive they are a demand of the object.
-_TELLING = frozenset({"tell", "instruct", "direct"})
-
-
-def _told_to(verb: Token, att: Attacher) -> Found | None:
-    """ "The Commission told Hungary to restore judicial independence": a demand of Hungary (CAMEO 10); "told
-    reporters that ..." is speech and codes nothing."""
-    if verb.lemma_.lower() not in _TELLING:
-        return None
-    obj = next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
-    act = next((c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)), None)
-    if obj is None or act is None:
-        return None
-    actor = att.refs(att.subject(verb))
-    recipient = not_actor(att.refs(obj), actor)
-    if not recipient:
-        return None
-    return Found(
-        verb, verb, _DEMAND, actor, recipient, _span(verb.doc, act.left_edge.i, act.right_edge.i + 1), False, True
-    )
-
-
-#: Predicates that lay the blame for something on the subject ("was responsible for", "was behind", "is to blame").
-_BLAMED = frozenset({"responsible", "culpable", "guilty", "liable"})
-_BLAME = Sense("ACCUSE", "allege", (), "112")
-
-
-def _reported_blame(verb: Token, att: Attacher) -> Found | None:
-    """ "Israel said Syria was responsible for the attacks", "said Iran was behind the strike": an accusation of
-    the clause's subject by the speaker (CAMEO 112)."""
-    if verb.lemma_.lower() not in _SAYING:
-        return None
-    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.lemma_ == "be"), None)
-    if clause is None or any(c.dep_ == "neg" for c in clause.children):
-        return None
-    blamed = any(c.dep_ == "acomp" and c.lemma_.lower() in _BLAMED for c in clause.children) or any(
-        c.dep_ == "prep" and c.lower_ == "behind" for c in clause.children
-    )
-    if not blamed:
-        return None
-    actor = att.refs(att.subject(verb))
-    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-    recipient = not_actor(att.refs(subject), actor)
-    if not actor or not recipient:
-        return None
-    return Found(
-        verb, verb, _BLAME, actor, recipient, _span(verb.doc, clause.left_edge.i, clause.right_edge.i + 1), False, True
-    )
 
 
 def _verb_lemma(tok: Token, lexicon: EventLexicon) -> str:
