@@ -734,3 +734,10 @@ def test_events_who_claims_responsibility_for_an_attack_made_it(analyze: Analyze
 def test_events_an_attack_that_kills_is_made_by_the_attacks_own_actor(analyze: Analyze) -> None:
     e = one(analyze("The bombing of a hospital in Kharkiv by Russian aircraft killed eight people."), "ASSAULT")
     assert (countries(e.actor), countries(e.recipient)) == ({"RUS"}, {"UKR"})
+
+
+def test_events_according_to_and_for_the_first_time_select_no_pattern(analyze: Analyze) -> None:
+    # "according" is lemmatised "accord", a CAMEO treaty word; "for the first time" is no purpose
+    a = analyze("Air strikes hit a wedding party in Helmand, killing 30 people, according to local officials.")
+    assert {e.event for e in a.events} == {"ASSAULT"}
+    assert one(analyze("Israeli jets bombed Damascus for the first time in a decade."), "ASSAULT").cameo == "183"

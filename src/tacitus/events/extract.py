@@ -254,9 +254,17 @@ def _hyphenated(phrase: Token) -> set[str]:
 
 
 def _temporal(prep: Token) -> bool:
-    """A prepositional phrase that only dates the event ("on Friday", "in March")."""
+    """A prepositional phrase that only dates the event ("on Friday", "in March", "for the first time") or names
+    its source ("according to officials": "accord" is no treaty)."""
+    if prep.lower_ == "according":
+        return True
     objects = [g for g in prep.children if g.dep_ == "pobj"]
+    if objects and all(g.lemma_.lower() == "time" and any(c.lower_ in _ORDINALS for c in g.children) for g in objects):
+        return True
     return bool(objects) and all(g.ent_type_ in {"DATE", "TIME"} for g in objects)
+
+
+_ORDINALS = frozenset({"first", "second", "third", "last", "fourth", "fifth"})
 
 
 def noun_words(noun: Token) -> frozenset[str]:
