@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tacitus.errors import DictionaryError
@@ -69,13 +69,17 @@ class Pattern:
     slots: tuple[frozenset[str], ...]
     sense: Sense | None
     manual: bool
+    #: (number of slots, hand-written or not): the longer, then the hand-written pattern wins.
+    rank: tuple[int, int] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rank", (len(self.slots), 1 if self.manual else 0))
 
     def matches(self, words: frozenset[str]) -> bool:
-        return all(not slot.isdisjoint(words) for slot in self.slots)
-
-    @property
-    def rank(self) -> tuple[int, int]:
-        return (len(self.slots), 1 if self.manual else 0)
+        for slot in self.slots:  # a loop, not all(...): this runs for every pattern of every verb
+            if slot.isdisjoint(words):
+                return False
+        return True
 
 
 @dataclass(frozen=True, slots=True)
