@@ -76,7 +76,7 @@ class Pattern:
         object.__setattr__(self, "rank", (len(self.slots), 1 if self.manual else 0))
 
     def matches(self, words: frozenset[str]) -> bool:
-        for slot in self.slots:  # a loop, not all(...): this runs for every pattern of every verb
+        for slot in self.slots:  # noqa: SIM110 - a loop, not all(...): this runs for every pattern of every verb
             if slot.isdisjoint(words):
                 return False
         return True
