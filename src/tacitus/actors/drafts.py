@@ -22,8 +22,12 @@ NEVER_CONTEXT = frozenset({"counterpart"})
 #: Qualifiers that say a role is not of the land it is in ("foreign troops", "occupying forces", "invading
 #: forces", "occupation troops"): the country the article is about is the one it is foreign to.
 _FOREIGN = frozenset({"foreign", "occupying", "occupation", "invading", "invasion", "outside", "external"})
-#: Verbs and nouns of forces leaving a land: the land left ("from Lebanese soil") is not the forces' own.
-_LEAVING = frozenset({"withdraw", "withdrawal", "pull", "pullout", "retreat", "leave", "evacuate", "evacuation"})
+#: Verbs and nouns of forces leaving or driven from a land: the land left ("from Lebanese soil") is not the forces'
+#: own, and names a party like a country does ("withdrew from Sinai"; see placing.where_not_who).
+LEAVING = frozenset(
+    {"withdraw", "withdrawal", "pull", "pullout", "retreat", "leave", "evacuate", "evacuation"}
+    | {"expel", "oust", "evict", "drive"}
+)
 #: Verbs of moving one's own people, and the sectors of the people moved.
 _DISPATCH = frozenset(
     {"withdraw", "pull", "deploy", "redeploy", "send", "dispatch", "station", "recall", "evacuate", "mobilize"}
@@ -175,7 +179,7 @@ def _land_left(tok: Token) -> bool:
     if tok.dep_ != "pobj" or tok.head.lower_ not in ("from", "out"):
         return False
     governor = tok.head.head
-    return governor.lemma_.lower() in _LEAVING or governor.lower_ in _LEAVING
+    return governor.lemma_.lower() in LEAVING or governor.lower_ in LEAVING
 
 
 #: Roles of people a place names: "people in Haiti", "refugees from Syria", "civilians in Gaza".

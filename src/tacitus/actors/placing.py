@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from tacitus.actors.drafts import Hit
+from tacitus.actors.drafts import LEAVING, Hit
 from tacitus.nlp import PLACE_HEADS
 
 #: Prepositions of place: "in Kyiv" is where something happened, not who did it. "to", "from" and
@@ -116,8 +116,6 @@ def dateline(doc: Doc, start: int, end: int) -> bool:
     return opens_line and first.is_upper and after is not None and after.text in (",", "(", "-", "—")
 
 
-#: Verbs and nouns of a force leaving a land.
-_LEAVING = frozenset({"withdraw", "withdrawal", "pull", "retreat", "expel", "oust", "evict", "drive"})
 #: Arrival verbs and the purposes that make the capital reached the host of a visit.
 _ARRIVAL = frozenset({"arrive", "land", "fly", "travel", "come", "head", "go", "return"})
 _VISIT_PURPOSE = frozenset(
@@ -171,7 +169,7 @@ def where_not_who(doc: Doc, hit: Hit, coded: frozenset[int] = frozenset()) -> bo
         return True
     # A city's "from" or "to" phrase is a destination or origin like a capital's ("marched from Peshawar"), except
     # the land a force leaves, which names a party like a country does ("withdrew from Sinai").
-    leaving = root.dep_ == "pobj" and root.head.head.lemma_.lower() in _LEAVING
+    leaving = root.dep_ == "pobj" and root.head.head.lemma_.lower() in LEAVING
     if not place_phrase(root, capital=hit.entry.kind == "capital" or not leaving):
         return False
     if hit.entry.kind == "place":

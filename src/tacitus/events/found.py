@@ -128,8 +128,8 @@ def dedupe(events: list[Event]) -> tuple[Event, ...]:
                 if key is not None
                 and _merge_key(o) == key
                 and _same_time(o, e)
-                and _same_parties(o.actor, e.actor, "published" in (o.date_from, e.date_from))
-                and _same_parties(o.recipient, e.recipient, "published" in (o.date_from, e.date_from))
+                and _same_parties(o.actor, e.actor, undated := "published" in (o.date_from, e.date_from))
+                and _same_parties(o.recipient, e.recipient, undated)
             ),
             None,
         )
