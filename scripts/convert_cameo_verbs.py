@@ -9,11 +9,13 @@ CAMEO code to a PLOVER event, mode and context with ``events/plover/CAMEO2PLOVER
 Writes ``src/tacitus/data/events/cameo_verbs.tsv`` and ``cameo_synsets.tsv``.
 
 What is kept: verb blocks (a group of synonym verbs with a default code), each verb's own
-code, and the block's patterns whose words all follow the verb (``- * WORD (PREP NOUN)``).
-Patterns with words before the verb (subject constraints) and the source/target markers
-(``$``, ``+``, ``^``, ``%``) are dropped: tacitus attaches arguments on the dependency
-parse instead. Codes under CAMEO 01 (public statement) have no PLOVER event and are
-dropped; CAMEO 02 (appeal) is coded REQUEST with the mode of the matching CAMEO 10 code.
+code, and the block's patterns (``- * WORD (PREP NOUN)``). Words before the verb constrain
+its subject and are written with a leading ``<`` (``- EARTHQUAKE *`` -> ``<earthquake``);
+``BY/WITH`` alternatives become ``by|with``. The source/target markers (``$``, ``+``, ``^``,
+``%``) are dropped: tacitus attaches arguments on the dependency parse instead. A pattern
+coded ``[---]`` or under CAMEO 01 (public statement, no PLOVER event) is kept with an empty
+event: it stops the verb's default code ("an earthquake killed", "killed in an accident").
+CAMEO 02 (appeal) is coded REQUEST with the mode of the matching CAMEO 10 code.
 """
 
 from __future__ import annotations
@@ -125,21 +127,32 @@ def clean_word(word: str) -> str:
 
 
 def parse_pattern(body: str) -> list[str] | None:
-    """``* AID (TO {ARMS SHIPMENT})`` -> ['aid', 'to', 'arms', 'shipment']; None if unusable."""
+    """``* AID (TO {ARMS SHIPMENT})`` -> ['aid', 'to', 'arms', 'shipment']; ``EARTHQUAKE *`` -> ['<earthquake'];
+    None if unusable."""
     body = body.strip()
-    if not body.startswith("*"):
-        return None  # words before the verb constrain the subject: not kept
+    if body.count("*") != 1:
+        return None
+    before, after = body.split("*")
+    subject = _pattern_words(before)
+    following = _pattern_words(after)
+    if subject is None or following is None:
+        return None
+    words = ["<" + w for w in subject] + following
+    return words or None
+
+
+def _pattern_words(text: str) -> list[str] | None:
     words: list[str] = []
-    for raw in re.split(r"[\s(){}]+", body[1:]):
+    for raw in re.split(r"[\s(){}]+", text):
         if not raw or raw in {"$", "+", "^", "%", "="}:
             continue
         if raw.startswith("&"):
             words.append(raw.rstrip("_").lower())
-        elif re.fullmatch(r"[A-Za-z][A-Za-z'\-]*_?", raw):
-            words.append(clean_word(raw))
+        elif re.fullmatch(r"[A-Za-z][A-Za-z'\-]*(/[A-Za-z][A-Za-z'\-]*)*_?", raw):
+            words.extend(clean_word(raw).replace("/", "|").split())
         else:
             return None
-    return words or None
+    return words
 
 
 def convert(data_dir: Path) -> tuple[list[list[str]], list[list[str]]]:
@@ -173,10 +186,12 @@ def convert(data_dir: Path) -> tuple[list[list[str]], list[list[str]]]:
             code = parse_code(text)
             body = _CODE.split(text[1:])[0]
             words = parse_pattern(body)
-            mapped = plover_for(code, table) if code else None
-            if words is None or mapped is None or code is None:
+            if words is None:
                 continue
-            _emit(rows, seen, group, "*", " ".join(words), mapped, code)
+            mapped = plover_for(code, table) if code else None
+            if mapped is None and code is not None and not code.startswith("01"):
+                continue  # a code PLOVER does not map (a few 17x): the verb's default stays
+            _emit(rows, seen, group, "*", " ".join(words), mapped, code or "")
             continue
         # a verb line: WORD {forms} [code] or +MULTI_WORD {forms} [code]
         head = re.split(r"[\s{\[]", text.strip(), maxsplit=1)[0]
@@ -203,10 +218,14 @@ def _emit(
     code: str,
 ) -> None:
     key = (group, lemma, pattern)
+    event, mode, context = mapped if mapped else ("", "", "")
     if key in seen:
+        if mapped:  # the dictionary repeats a pattern with a null and a real code: the code wins
+            for row in rows:
+                if tuple(row[:3]) == key and not row[3]:
+                    row[3:] = [event, mode, context, code]
         return
     seen.add(key)
-    event, mode, context = mapped if mapped else ("", "", "")
     rows.append([group, lemma, pattern, event, mode, context, code])
 
 

@@ -741,3 +741,43 @@ def test_events_according_to_and_for_the_first_time_select_no_pattern(analyze: A
     a = analyze("Air strikes hit a wedding party in Helmand, killing 30 people, according to local officials.")
     assert {e.event for e in a.events} == {"ASSAULT"}
     assert one(analyze("Israeli jets bombed Damascus for the first time in a decade."), "ASSAULT").cameo == "183"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An earthquake killed 300 people in northern Iran on Sunday.",  # CAMEO: EARTHQUAKE * [---]
+        "Floods killed 40 people in Bangladesh.",  # FLOOD * [---]
+        "Two Nigerian soldiers were killed in an accident near Abuja.",  # * (IN ACCIDENT) [---]
+    ],
+)
+def test_events_a_null_coded_cameo_pattern_stops_the_verbs_default(analyze: Analyze, text: str) -> None:
+    assert [e.event for e in analyze(text).events] == []
+
+
+def test_events_a_cameo_subject_pattern_sets_the_code(analyze: Analyze) -> None:
+    e = one(analyze("Israeli warplanes pounded Hamas positions in Gaza."), "ASSAULT")
+    assert e.cameo == "195"  # &AIRCRAFT * : aerial weapons, not the block's default 190
+    assert countries(e.actor) == {"ISR"}
+    assert countries(e.recipient) == {"PSE"}
+    # a subject pattern does not recode a hand-written sense: prosecutors who charge accuse (PLOVER ACCUSE 'allege')
+    e = one(analyze("Prosecutors in Brazil charged the former president with corruption."), "ACCUSE")
+    assert e.mode == "allege"
+
+
+def test_events_an_object_pronoun_is_not_its_own_clauses_subject(analyze: Analyze) -> None:
+    text = (
+        "US President Donald Trump called President Recep Tayyip Erdogan of Turkey on Wednesday and urged him to "
+        "exercise caution."
+    )
+    e = one(analyze(text), "REQUEST")
+    assert countries(e.actor) == {"USA"}
+    assert countries(e.recipient) == {"TUR"}  # "him" is Erdogan: Trump is the subject of "urged"
+
+
+def test_events_the_named_object_after_a_possessed_one(analyze: Analyze) -> None:
+    # parsed as two objects: "his counterpart" and "Italian President Sergio Mattarella"
+    e = one(analyze("Erdogan will meet his counterpart Italian President Sergio Mattarella in Rome."), "AGREE")
+    assert countries(e.actor) == {"TUR"}
+    assert countries(e.recipient) == {"ITA"}
+    assert e.modality == "future"

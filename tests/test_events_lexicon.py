@@ -63,3 +63,14 @@ def test_event_lexicon_rejects_an_unknown_event_type(tmp_path: Path) -> None:
         f.write("verb\tfrobnicate\t\tDEMAND\t\t\t100\n")
     with pytest.raises(DictionaryError, match="unknown PLOVER event 'DEMAND'"):
         read_event_lexicon(folder)
+
+
+def test_event_lexicon_subject_slots_and_alternatives() -> None:
+    lexicon = read_event_lexicon(DATA)
+    kill = lexicon.verbs["kill"]
+    earthquake = [p for p in kill if p.slots == (frozenset({"<earthquake"}),)]
+    assert len(earthquake) == 1 and earthquake[0].sense is None and earthquake[0].subject_only
+    # "* (BY/WITH SANCTIONS)" -> one slot with both prepositions
+    assert any(frozenset({"by", "with"}) in p.slots for ps in lexicon.verbs.values() for p in ps)
+    # subject slots rank below slots on the dependents
+    assert max(kill, key=lambda p: p.rank).rank[0] >= 1

@@ -96,6 +96,9 @@ def resolve_coreference(doc: Doc, drafts: list[Draft], hits: list[Hit]) -> list[
         word = tok.lower_
         plural = word in _THEY_PRONOUNS
         test = partial(_compatible_or_coordinated, word, coordinated if plural else {})
+        own = _own_subjects(tok)
+        if own:  # "Trump called Erdogan and urged him": an object pronoun is not its own clause's subject
+            test = partial(_not_within, own, test)
         ante = _antecedent(tok.i, sent_of, quoted, names, test, 3)
         if ante is None:
             continue
@@ -106,6 +109,29 @@ def resolve_coreference(doc: Doc, drafts: list[Draft], hits: list[Hit]) -> list[
         subject = tok.dep_ in ("nsubj", "nsubjpass")
         out.extend(replace(m, start=tok.i, end=tok.i + 1, how="pronoun", group=group, subject=subject) for m in members)
     return out
+
+
+def _own_subjects(tok: Token) -> list[int]:
+    """Head tokens of the subject of the clause whose object the pronoun is (a shared subject of coordinated
+    verbs, or the controller of an infinitive, counts): a plain pronoun there cannot stand for it."""
+    if tok.dep_ in ("dobj", "dative", "iobj"):
+        verb = tok.head
+    elif tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "dative") and tok.head.head.pos_ in ("VERB", "AUX"):
+        verb = tok.head.head
+    else:
+        return []
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return [c.i for c in subjects]
+        if verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+            return []
+        verb = verb.head
+    return []
+
+
+def _not_within(heads: list[int], test: Callable[[Draft], bool], d: Draft) -> bool:
+    return test(d) and not any(d.start <= i < d.end for i in heads)
 
 
 def _compatible_or_coordinated(word: str, coordinated: dict[int, list[Draft]], d: Draft) -> bool:

@@ -194,6 +194,12 @@ class Attacher:
                 if pobj is not None and self.refs(pobj):
                     return pobj
             elif c.dep_ == "dative" or (c.dep_ in {"dobj", "obj"} and not theme and self.refs(c)):
+                if c.dep_ != "dative" and all(r.text.lower() in _POSSESSIVES for r in self.refs(c)):
+                    # "meet his counterpart Italian President Sergio Mattarella", parsed as two objects: the
+                    # named one, not the owner of the first
+                    named = next((o for o in verb.children if o.i > c.i and o.dep_ in {"dobj", "obj"}), None)
+                    if named is not None and self.refs(named):
+                        return named
                 return c
         preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in RECIPIENT_PREPS]
         # what is given or handed back goes "to" someone, whatever other phrase names where ("at their embassy")

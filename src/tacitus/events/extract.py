@@ -232,7 +232,28 @@ def verb_words(verb: Token) -> tuple[frozenset[str], frozenset[str], frozenset[s
         _np_words(verb.head, out)
         heads.add(verb.head.lemma_.lower())
         objects.add(verb.head.lemma_.lower())
+    out.update("<" + w for w in _subject_words(verb))
     return frozenset(out), frozenset(heads), frozenset(objects)
+
+
+def _subject_words(verb: Token) -> set[str]:
+    """Words of the verb's active subject, which CAMEO patterns with words before the verb constrain ("an
+    earthquake killed"): its own, a relative clause's or participle's head noun, or a first conjunct's subject; and
+    the adverbs before it ("sharply attacked")."""
+    out: set[str] = {w for c in verb.children if c.dep_ == "advmod" and c.i < verb.i for w in _words(c)}
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+        if subjects and not (verb.dep_ == "relcl" and subjects[0].tag_ in {"WDT", "WP"}):
+            for c in subjects:
+                _np_words(c, out)
+            return out
+        if verb.dep_ in {"relcl", "acl"} and verb.tag_ != "VBN":
+            _np_words(verb.head, out, conj=False)
+            return out
+        if verb.dep_ != "conj":
+            return out
+        verb = verb.head
+    return out
 
 
 _PARTICLES = frozenset({"in", "out", "off", "up", "down", "over"})
@@ -276,11 +297,12 @@ def noun_words(noun: Token) -> frozenset[str]:
 def best(
     patterns: tuple[Pattern, ...], words: frozenset[str], heads: frozenset[str], objects: frozenset[str] = frozenset()
 ) -> Pattern | None:
-    """The most specific matching pattern. A tie goes to a pattern naming the direct object's head noun ("opened an
-    investigation into the fire"), then to a hand-written pattern, then to one naming a prepositional object's head
-    ("protested against the results" is no rejection of results)."""
+    """The most specific matching pattern: the one naming most of the verb's dependents. A tie goes to a pattern
+    naming the direct object's head noun ("opened an investigation into the fire"), then to one naming more of the
+    subject ("an earthquake killed"), then to a hand-written pattern, then to one naming a prepositional object's
+    head ("protested against the results" is no rejection of results)."""
     found: Pattern | None = None
-    found_rank: tuple[int, int, int, int] = (-1, -1, -1, -1)
+    found_rank: tuple[int, int, int, int, int] = (-1, -1, -1, -1, -1)
     for p in patterns:
         if p.rank[0] < found_rank[0]:
             break  # sorted by length: nothing longer remains
@@ -288,7 +310,7 @@ def best(
             continue
         on_object = 1 if any(not slot.isdisjoint(objects) for slot in p.slots) else 0
         on_head = 1 if any(not slot.isdisjoint(heads) for slot in p.slots) else 0
-        rank = (p.rank[0], on_object, p.rank[1], on_head)
+        rank = (p.rank[0], on_object, p.rank[1], p.rank[2], on_head)
         if rank > found_rank:
             found, found_rank = p, rank
     return found

@@ -48,7 +48,21 @@ EVENT_TYPES = (
 
 #: Last words of multi-word synonyms ("cease fire") that would match far too much on their own.
 _GENERIC_HEADS = frozenset(
-    {"fire", "gas", "of", "and", "group", "party", "service", "services", "station", "vehicle", "force", "contingent"}
+    {
+        "fighter",
+        "fire",
+        "gas",
+        "of",
+        "and",
+        "group",
+        "party",
+        "service",
+        "services",
+        "station",
+        "vehicle",
+        "force",
+        "contingent",
+    }
 )
 
 
@@ -64,16 +78,23 @@ class Sense:
 
 @dataclass(frozen=True, slots=True)
 class Pattern:
-    """Words that must all appear among a head's dependents; ``sense`` None means: no event."""
+    """Words that must all appear among a head's dependents (``<word``: in its subject); ``sense`` None means: no
+    event."""
 
     slots: tuple[frozenset[str], ...]
     sense: Sense | None
     manual: bool
-    #: (number of slots, hand-written or not): the longer, then the hand-written pattern wins.
-    rank: tuple[int, int] = field(init=False, compare=False, repr=False)
+    #: (slots on the dependents, slots on the subject, hand-written or not): the pattern naming more of the verb's
+    #: dependents wins, then the one naming more of its subject, then the hand-written one.
+    rank: tuple[int, int, int] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "rank", (len(self.slots), 1 if self.manual else 0))
+        subject = sum(1 for slot in self.slots if _on_subject(slot))
+        object.__setattr__(self, "rank", (len(self.slots) - subject, subject, 1 if self.manual else 0))
+
+    @property
+    def subject_only(self) -> bool:
+        return bool(self.slots) and self.rank[0] == 0
 
     def matches(self, words: frozenset[str]) -> bool:
         for slot in self.slots:  # noqa: SIM110 - a loop, not all(...): this runs for every pattern of every verb
@@ -124,13 +145,24 @@ def _sense(path: Path, number: int, event: str, mode: str, context: str, cameo: 
     return Sense(event, mode or None, contexts, cameo or None)
 
 
+def _on_subject(slot: frozenset[str]) -> bool:
+    return any(w.startswith("<") for w in slot)
+
+
 def _slots(pattern: str, synsets: dict[str, frozenset[str]]) -> tuple[frozenset[str], ...]:
+    """One slot per pattern word: ``&set`` any word of the set, ``a|b`` either word, and a leading ``<`` a word
+    of the verb's subject rather than of its dependents (``<earthquake``)."""
     slots: list[frozenset[str]] = []
     for word in pattern.split():
-        if word.startswith("&"):
-            slots.append(synsets.get(word, frozenset({word[1:]})))
-        else:
-            slots.append(frozenset({word, _singular(word)}))
+        mark = "<" if word.startswith("<") else ""
+        word = word.removeprefix("<")
+        alternatives: set[str] = set()
+        for alt in word.split("|"):
+            if alt.startswith("&"):
+                alternatives.update(synsets.get(alt, frozenset({alt[1:]})))
+            else:
+                alternatives.update((alt, _singular(alt)))
+        slots.append(frozenset(mark + w for w in alternatives))
     return tuple(slots)
 
 
@@ -203,7 +235,14 @@ def read_event_lexicon(folder: Path = DATA) -> EventLexicon:
         verbs.setdefault(lemma, []).append(Pattern(_slots(pattern, synsets), sense, False))
     for group, lemmas in groups.items():
         for lemma in lemmas:
-            verbs.setdefault(lemma, []).extend(group_patterns.get(group, ()))
+            verbs.setdefault(lemma, []).extend(
+                # a hand-written default sense is not recoded by the subject alone ("prosecutors charged" stays an
+                # accusation, as the PLOVER manual has it); a subject that stops the event still does ("an
+                # earthquake killed")
+                p
+                for p in group_patterns.get(group, ())
+                if not (lemma in manual_defaults and p.subject_only and p.sense is not None)
+            )
 
     quads: dict[str, str] = {}
     scores: dict[tuple[str, str | None], float] = {}
