@@ -781,3 +781,10 @@ def test_events_the_named_object_after_a_possessed_one(analyze: Analyze) -> None
     assert countries(e.actor) == {"TUR"}
     assert countries(e.recipient) == {"ITA"}
     assert e.modality == "future"
+
+
+def test_events_a_cameo_statement_pattern_does_not_silence_a_hand_written_sense(analyze: Analyze) -> None:
+    # CAMEO codes "condemn * {TERRORIST ATTACK}" 018 (sympathy, no PLOVER event); the manual's condemn is ACCUSE
+    e = one(analyze("Italy condemned the terrorist attacks in Tehran."), "ACCUSE")
+    assert e.mode == "disapprove"
+    assert countries(e.actor) == {"ITA"}

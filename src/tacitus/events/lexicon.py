@@ -221,11 +221,12 @@ def read_event_lexicon(folder: Path = DATA) -> EventLexicon:
 
     cameo_path = folder / "cameo_verbs.tsv"
     groups: dict[str, list[str]] = {}
-    group_patterns: dict[str, list[Pattern]] = {}
+    group_patterns: dict[str, list[tuple[Pattern, bool]]] = {}  # (pattern, a CAMEO 01 statement)
     for number, (group, lemma, pattern, event, mode, context, cameo) in _rows(cameo_path, 7):
         sense = _sense(cameo_path, number, event, mode, context, cameo)
         if lemma == "*":
-            group_patterns.setdefault(group, []).append(Pattern(_slots(pattern, synsets), sense, False))
+            statement = sense is None and cameo.startswith("01")
+            group_patterns.setdefault(group, []).append((Pattern(_slots(pattern, synsets), sense, False), statement))
             continue
         if lemma in silenced:
             continue
@@ -240,8 +241,8 @@ def read_event_lexicon(folder: Path = DATA) -> EventLexicon:
                 # accusation, as the PLOVER manual has it); a subject that stops the event still does ("an
                 # earthquake killed")
                 p
-                for p in group_patterns.get(group, ())
-                if not (lemma in manual_defaults and p.subject_only and p.sense is not None)
+                for p, statement in group_patterns.get(group, ())
+                if not (lemma in manual_defaults and _recodes_default(p, statement))
             )
 
     quads: dict[str, str] = {}
@@ -260,6 +261,13 @@ def read_event_lexicon(folder: Path = DATA) -> EventLexicon:
     return EventLexicon(
         _sorted(_v08_modes(verbs, modes)), _sorted(_v08_modes(nouns, modes)), _sorted(weapons), quads, scores
     )
+
+
+def _recodes_default(p: Pattern, statement: bool) -> bool:
+    """A CAMEO pattern that a hand-written default sense outranks: one naming only the subject, or one making the
+    verb a mere statement (CAMEO 01: "condemned the terrorist attack" is 018, sympathy, in CAMEO; an accusation in
+    the PLOVER manual). A null-coded pattern still stops it ("killed in an accident")."""
+    return statement or (p.sense is not None and p.subject_only)
 
 
 def _v08_modes(table: dict[str, list[Pattern]], modes: set[tuple[str, str | None]]) -> dict[str, list[Pattern]]:
