@@ -788,3 +788,11 @@ def test_events_a_cameo_statement_pattern_does_not_silence_a_hand_written_sense(
     e = one(analyze("Italy condemned the terrorist attacks in Tehran."), "ACCUSE")
     assert e.mode == "disapprove"
     assert countries(e.actor) == {"ITA"}
+
+
+def test_events_calling_a_named_official_is_a_phone_call(analyze: Analyze) -> None:
+    e = one(analyze("Putin called Merkel and Macron on Friday."), "CONSULT")
+    assert (e.mode, e.cameo) == ("phone", "041")
+    assert countries(e.actor) == {"RUS"}
+    assert countries(e.recipient) == {"DEU", "FRA"}
+    assert not [x for x in analyze("Trump called Macron a fool.").events if x.event == "CONSULT"]

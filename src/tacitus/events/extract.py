@@ -376,6 +376,8 @@ def find_triggers(
                 p = _returned(tok, att) or p  # "returned the artifacts to Peru", not "returned to Kabul"
             if tok.lemma_ in {"leave", "quit"} and (p is None or p.sense is None):
                 p = _troops_left(tok, att) or p  # "the last American soldiers left Afghanistan"
+            if tok.lemma_ == "call" and (p is None or p.sense is None):
+                p = _phoned(tok, att) or p  # "Putin called Merkel on Friday"
             if p is None or p.sense is None or _shared_view(tok):
                 continue
             if p.sense.mode == "phone" and any(
@@ -616,6 +618,28 @@ def _troops_left(verb: Token, att: Attacher) -> Pattern | None:
         for c in verb.children
     )
     return _WITHDRAWAL if left else None
+
+
+_PHONE_CALL = Pattern((), Sense("CONSULT", "phone", ("diplomatic",), "041"), True)
+
+
+def _phoned(verb: Token, att: Attacher) -> Pattern | None:
+    """ "called Merkel": a call to a named official with no name given ("called him a liar") and no appeal
+    ("called for", "called on") is a phone call, as "called the prime minister" is by the lexicon."""
+    if any(
+        c.dep_ in {"oprd", "ccomp", "xcomp", "prt"}
+        or (c.dep_ == "prep" and c.lower_ in {"for", "on", "upon"} and not _temporal(c))
+        for c in verb.children
+    ):
+        return None
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    if len(objects) != 1 or objects[0].pos_ != "PROPN" or objects[0].ent_type_ != "PERSON":
+        return None
+    refs = att.refs(objects[0])
+    return _PHONE_CALL if refs and all(r.sector in _OFFICIAL_SECTORS for r in refs) else None
+
+
+_OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "IGO"})
 
 
 def _carries_nominal(verb: Token, lexicon: EventLexicon) -> bool:
