@@ -1,7 +1,8 @@
 """Events: PLOVER v0.8 event coding on the dependency parse.
 
 A trigger is a verb or an event noun whose lemma the lexicon knows (``lexicon.py``); the
-most specific pattern over its dependents picks the PLOVER event, mode and CAMEO code.
+most specific pattern over its dependents and subject picks the PLOVER event, mode and CAMEO
+code (``match.py``). Speech verbs code demands and accusations (``speech.py``).
 Arguments come from the parse (``args.py``): subject or passive agent as actor, object
 or prepositional target as recipient, control and coordination followed; coded actors come
 from the actors stage (``ActorIndex.ref_at``). Date, negation, modality and place come from

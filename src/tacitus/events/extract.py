@@ -22,6 +22,7 @@ from tacitus.events.clause import (
 )
 from tacitus.events.found import Found, dedupe, main_events
 from tacitus.events.lexicon import EventLexicon, Pattern, Sense
+from tacitus.events.match import best, is_temporal, noun_words, np_words, verb_words
 from tacitus.events.speech import DEMAND as _DEMAND
 from tacitus.events.speech import SAYING as _SAYING
 from tacitus.events.speech import span_of as _span
@@ -55,10 +56,6 @@ _REFUSABLE: dict[str, str | None] = {
 }
 #: Lemmas the tagger gets wrong for common event verbs ("staged" -> "stag").
 _LEMMA_FIXES = {"stag": "stage", "overran": "overrun"}  # the lemmatiser leaves "overran" as is
-#: Verbs that let someone in or do something: the complement's subject is what the patterns read.
-_CAUSATIVE = frozenset({"allow", "permit", "let", "admit"})
-#: Entity types of names whose words never select a pattern (a treaty's name, "the Ceasefire Agreement", may).
-_NAMED_PARTIES = frozenset({"ORG", "PERSON", "NORP", "GPE", "FAC"})
 #: Verbs whose subject is the receiving end of the event.
 _RECEIVING = frozenset({"receive", "obtain", "get"})
 #: Promising violence is threatening it (PLOVER THREATEN); the THREATEN mode that fits.
@@ -151,171 +148,6 @@ _LIGHT_VERBS = frozenset(
 )
 
 
-def _words(tok: Token) -> list[str]:
-    lemma = tok.lemma_.lower()
-    return [lemma, tok.lower_] if lemma != tok.lower_ else [lemma]
-
-
-def _np_words(tok: Token, out: set[str], conj: bool = True) -> None:
-    out.update(_words(tok))
-    for c in tok.children:
-        if c.dep_ == "compound" and c.pos_ == "PROPN" and tok.ent_type_ in _NAMED_PARTIES:
-            continue  # a word of a party's name ("the Rapid Support Forces") is no pattern word
-        if c.dep_ in {"compound", "amod", "nmod"}:
-            out.update(_words(c))
-        elif conj and c.dep_ == "conj" and c.pos_ == "NOUN":  # "sent tents and food"
-            _np_words(c, out, conj=False)
-        elif c.dep_ == "prep":
-            out.update(_words(c))
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    out.update(_words(g))
-                    out.update(w for gc in g.children if gc.dep_ == "compound" for w in _words(gc))
-
-
-def verb_words(verb: Token) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Words among the verb's dependents that patterns may require, the object and prepositional-object head
-    lemmas, and the direct object head lemmas alone."""
-    out: set[str] = set()
-    heads: set[str] = set()
-    objects: set[str] = set()
-    for c in verb.children:
-        dep = c.dep_
-        if dep in {"dobj", "obj", "nsubjpass", "attr", "oprd", "dative"}:
-            _np_words(c, out)
-            heads.add(c.lemma_.lower())
-            if dep in {"dobj", "obj", "nsubjpass"}:
-                objects.add(c.lemma_.lower())
-            if dep in {"dobj", "obj"}:
-                out.update(_hyphenated(c))
-                for g in c.children:
-                    if g.dep_ == "appos":  # "designated the broadcaster an undesirable organization"
-                        _np_words(g, out, conj=False)
-                    elif g.dep_ in {"acl", "relcl"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children):
-                        out.update(_words(g))  # "ordered the mission to leave": the infinitive is the verb's
-            if dep == "dative" and c.pos_ == "ADP":  # "sent tanks to the border" parsed as a dative
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        _np_words(g, out)
-        elif dep in {"prt", "acomp", "advmod", "npadvmod"}:
-            out.update(_words(c))
-        elif dep in {"prep", "agent"}:
-            if _temporal(c):
-                continue  # "telephoned X on Friday" is no "call on"
-            out.update(_words(c))
-            for g in c.children:
-                if g.dep_ in {"pobj", "pcomp"}:
-                    _np_words(g, out)
-                    heads.add(g.lemma_.lower())
-        elif dep == "xcomp":
-            out.update(_words(c))
-            out.update(w for g in c.children if g.dep_ in {"dobj", "prt"} for w in _words(g))
-        elif dep == "advcl":
-            # "called for the minister to resign": the "for" of the clause is the verb's
-            out.update(w for g in c.children if g.dep_ == "mark" and g.lower_ == "for" for w in _words(g))
-        if dep == "ccomp" and c.pos_ == "ADJ":  # a small clause: "found the journalists guilty", "let free"
-            out.update(_words(c))
-        if dep == "ccomp" and c.tag_ == "VBG" and verb.lemma_ not in _SAYING:
-            # "will not accept any refugees fleeing the war": the object was parsed as the subject of a clause
-            for g in c.children:
-                if g.dep_ == "nsubj":
-                    _np_words(g, out)
-                    objects.add(g.lemma_.lower())
-        if dep in {"ccomp", "xcomp"} and verb.lemma_ in _CAUSATIVE:
-            # "allowed UN monitors to enter": who is let in is the complement's subject; "let free"
-            out.update(_words(c))
-            for g in c.children:
-                if g.dep_ == "nsubj":
-                    out.update(_words(g))
-                    objects.add(g.lemma_.lower())
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "sanctions imposed on Iran": the head noun is the object
-        _np_words(verb.head, out)
-        heads.add(verb.head.lemma_.lower())
-        objects.add(verb.head.lemma_.lower())
-    out.update("<" + w for w in _subject_words(verb))
-    return frozenset(out), frozenset(heads), frozenset(objects)
-
-
-def _subject_words(verb: Token) -> set[str]:
-    """Words of the verb's active subject, which CAMEO patterns with words before the verb constrain ("an
-    earthquake killed"): its own, a relative clause's or participle's head noun, or a first conjunct's subject; and
-    the adverbs before it ("sharply attacked")."""
-    out: set[str] = {w for c in verb.children if c.dep_ == "advmod" and c.i < verb.i for w in _words(c)}
-    for _ in range(3):
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
-        if subjects and not (verb.dep_ == "relcl" and subjects[0].tag_ in {"WDT", "WP"}):
-            for c in subjects:
-                _np_words(c, out)
-            return out
-        if verb.dep_ in {"relcl", "acl"} and verb.tag_ != "VBN":
-            _np_words(verb.head, out, conj=False)
-            return out
-        if verb.dep_ != "conj":
-            return out
-        verb = verb.head
-    return out
-
-
-_PARTICLES = frozenset({"in", "out", "off", "up", "down", "over"})
-
-
-def _hyphenated(phrase: Token) -> set[str]:
-    """Nouns made of a verb and a particle that the tokeniser split inside a noun phrase and the parser read as a
-    verb with its particle ("their sit-in outside parliament" -> "sit-in"; "walk-out", "pull-out")."""
-    doc = phrase.doc
-    return {
-        f"{doc[t.i - 1].lower_}-{doc[t.i + 1].lower_}"
-        for t in phrase.subtree
-        if t.text == "-"
-        and 0 < t.i < len(doc) - 1
-        and not doc[t.i - 1].whitespace_
-        and not t.whitespace_
-        and doc[t.i + 1].lower_ in _PARTICLES
-    }
-
-
-def _temporal(prep: Token) -> bool:
-    """A prepositional phrase that only dates the event ("on Friday", "in March", "for the first time") or names
-    its source ("according to officials": "accord" is no treaty)."""
-    if prep.lower_ == "according":
-        return True
-    objects = [g for g in prep.children if g.dep_ == "pobj"]
-    if objects and all(g.lemma_.lower() == "time" and any(c.lower_ in _ORDINALS for c in g.children) for g in objects):
-        return True
-    return bool(objects) and all(g.ent_type_ in {"DATE", "TIME"} for g in objects)
-
-
-_ORDINALS = frozenset({"first", "second", "third", "last", "fourth", "fifth"})
-
-
-def noun_words(noun: Token) -> frozenset[str]:
-    out: set[str] = set()
-    _np_words(noun, out)
-    return frozenset(out)
-
-
-def best(
-    patterns: tuple[Pattern, ...], words: frozenset[str], heads: frozenset[str], objects: frozenset[str] = frozenset()
-) -> Pattern | None:
-    """The most specific matching pattern: the one naming most of the verb's dependents. A tie goes to a pattern
-    naming the direct object's head noun ("opened an investigation into the fire"), then to one naming more of the
-    subject ("an earthquake killed"), then to a hand-written pattern, then to one naming a prepositional object's
-    head ("protested against the results" is no rejection of results)."""
-    found: Pattern | None = None
-    found_rank: tuple[int, int, int, int, int] = (-1, -1, -1, -1, -1)
-    for p in patterns:
-        if p.rank[0] < found_rank[0]:
-            break  # sorted by length: nothing longer remains
-        if not p.matches(words):
-            continue
-        on_object = 1 if any(not slot.isdisjoint(objects) for slot in p.slots) else 0
-        on_head = 1 if any(not slot.isdisjoint(heads) for slot in p.slots) else 0
-        rank = (p.rank[0], on_object, p.rank[1], p.rank[2], on_head)
-        if rank > found_rank:
-            found, found_rank = p, rank
-    return found
-
-
 def _content(verb: Token, event: str) -> Span | None:
     """The requested, threatened or promised act: the complement clause, or the object of "call for"."""
     for c in verb.children:
@@ -365,7 +197,7 @@ def find_triggers(
             misparsed = _clause_in_modifier(tok)
             if misparsed:  # the noun the verb was hung on is its object
                 obj_words: set[str] = set()
-                _np_words(tok.head, obj_words)
+                np_words(tok.head, obj_words)
                 words, heads, objects = (
                     words | obj_words,
                     heads | {tok.head.lemma_.lower()},
@@ -628,7 +460,7 @@ def _phoned(verb: Token, att: Attacher) -> Pattern | None:
     ("called for", "called on") is a phone call, as "called the prime minister" is by the lexicon."""
     if any(
         c.dep_ in {"oprd", "ccomp", "xcomp", "prt"}
-        or (c.dep_ == "prep" and c.lower_ in {"for", "on", "upon"} and not _temporal(c))
+        or (c.dep_ == "prep" and c.lower_ in {"for", "on", "upon"} and not is_temporal(c))
         for c in verb.children
     ):
         return None
