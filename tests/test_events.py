@@ -796,3 +796,19 @@ def test_events_calling_a_named_official_is_a_phone_call(analyze: Analyze) -> No
     assert countries(e.actor) == {"RUS"}
     assert countries(e.recipient) == {"DEU", "FRA"}
     assert not [x for x in analyze("Trump called Macron a fool.").events if x.event == "CONSULT"]
+
+
+def test_events_recipients_nested_or_shared_or_after_the_imposer(analyze: Analyze) -> None:
+    # the destination hangs deep in what is sent
+    e = one(analyze("Britain has sent 100 armoured patrol vehicles and a team of paratroopers to Lebanon."), "AID")
+    assert countries(e.recipient) == {"LBN"}
+    # a nominal deployment of one's own troops goes to where they are sent
+    e = one(analyze("Nigeria on Saturday announced the deployment of 230 troops to Liberia."), "MOBILIZE")
+    assert (countries(e.actor), countries(e.recipient)) == ({"NGA"}, {"LBR"})
+    # a passive verb parsed as coordinated with the first one shares its subject as the patient
+    text = "Eighteen Italian fishermen, held captive in Libya for more than 100 days, have been freed by Libyan forces."
+    e = one(analyze(text), "RETREAT")
+    assert (e.mode, countries(e.actor), countries(e.recipient)) == ("release", {"LBY"}, {"ITA"})
+    # sanctions named by their imposer are aimed at the "against" party
+    e = one(analyze("UN sanctions against Iran were lifted on 16 January 2016."), "RETREAT")
+    assert countries(e.recipient) == {"IRN"}

@@ -188,6 +188,17 @@ class Attacher:
                 return c
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and not theme:
             return verb.head
+        if (
+            not theme
+            and verb.dep_ == "conj"
+            and self.is_passive(verb)
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        ):
+            # "fishermen, held in Libya, have been freed by Libyan forces" parsed as two verbs: the first one's
+            # subject is who was freed
+            shared = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if shared is not None and self.refs(shared):
+                return shared
         for c in verb.children:
             if c.dep_ == "dative" and c.pos_ == "ADP":  # "provided aid to the Philippines" parsed as a dative
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -216,9 +227,10 @@ class Attacher:
             if c.dep_ in {"dobj", "obj"}:
                 if not theme:
                     return c
-                # "provided aid to the Philippines": the target hangs on the thing given
-                for prep in c.children:
-                    if prep.dep_ == "prep" and prep.lower_ in {"to", "for", "from"}:
+                # "provided aid to the Philippines": the target hangs on the thing given, or deeper ("sent
+                # vehicles and a team of paratroopers to Lebanon")
+                for prep in c.subtree:
+                    if prep.dep_ == "prep" and prep.lower_ in {"to", "for", "from"} and prep.head.pos_ != "VERB":
                         for g in prep.children:
                             if g.dep_ == "pobj" and self.refs(g):
                                 return g
@@ -252,6 +264,15 @@ class Attacher:
         found = self.refs(obj)
         if found and obj is not None and all(r.country == "IGO" for r in found):
             found = self._mission_host(obj) or found
+        if (
+            found
+            and obj is not None
+            and obj.lemma_.lower() in _MEASURES
+            and self.actors.ref_at(obj) is None
+            and self.target_in(obj, ("against", "on"))
+        ):
+            # "UN sanctions against Iran were lifted": aimed at Iran, imposed by the UN
+            found = self.target_in(obj, ("against", "on"))
         if found and obj is not None and all(r.text.lower() in _POSSESSIVES for r in found):
             # "lifted its ban on US poultry": whose ban it is says less than whom it is aimed at
             found = self.target_in(obj, RECIPIENT_PREPS) or self.target_in(verb, ("to", "for", "against")) or found
@@ -422,6 +443,18 @@ class Attacher:
         # the gazetteer knows "Crimea" where the tagger reads it as an organisation
         return span is not None and any(t.ent_type_ in _PLACE_ENTS or t.i in self._place_at for t in span)
 
+    def prep_refs(self, head: Token, preps: Iterable[str]) -> tuple[ActorRef, ...]:
+        """Every coded object of the prepositions ``preps`` hanging on ``head`` itself ("arrived in Jakarta")."""
+        wanted = frozenset(preps)
+        return tuple(
+            r
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in wanted
+            for g in c.children
+            if g.dep_ == "pobj"
+            for r in self.refs(g)
+        )
+
     def target_in(self, phrase: Token, preps: Iterable[str]) -> tuple[ActorRef, ...]:
         """The first coded object of one of ``preps`` inside a noun phrase, through its participles."""
         wanted = frozenset(preps)
@@ -493,7 +526,7 @@ class Attacher:
     def noun_args(self, noun: Token) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]]:
         """Actor and recipient inside a nominal event's own phrase ("Israeli airstrikes on Gaza")."""
         actor: tuple[ActorRef, ...] = ()
-        recipient: tuple[ActorRef, ...] = ()
+        targets: list[tuple[int, tuple[ActorRef, ...]]] = []
         for c in noun.children:
             if c.dep_ in {"poss", "amod", "compound", "nmod"} and not actor:
                 actor = self.refs(c)
@@ -501,11 +534,22 @@ class Attacher:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if c.lower_ in {"by", "between", "from"}:
                     actor = self.refs(pobj)
-                elif c.lower_ in {"on", "against", "at", "with", "to", "of", "into", "around"} and not recipient:
-                    recipient = self.refs(pobj)
-                    if c.lower_ == "of" and pobj is not None and not actor:
-                        # "the arrest of a French journalist by Iranian police": the parser hangs "by" on the victim
-                        actor = self._by(pobj)
+                elif c.lower_ in _NOUN_TARGETS:
+                    targets.append((_NOUN_TARGETS.index(c.lower_), self.refs(pobj)))
+                    if c.lower_ == "of" and pobj is not None:
+                        if not actor:
+                            # "the arrest of a French journalist by Iranian police": the parser hangs "by" on the victim
+                            actor = self._by(pobj)
+                        # "the deployment of 230 troops to Liberia": the destination hangs on what is sent
+                        targets.extend(
+                            (_NOUN_TARGETS.index("to"), self.refs(g))
+                            for p in pobj.children
+                            if p.dep_ == "prep" and p.lower_ == "to"
+                            for g in p.children
+                            if g.dep_ == "pobj"
+                        )
+        # a direction ("on Gaza", "to Liberia") says whom the act is aimed at before "of" or "with" does
+        recipient = next((refs for _rank, refs in sorted(targets, key=lambda t: t[0]) if refs), ())
         return actor, recipient
 
     def _by(self, noun: Token) -> tuple[ActorRef, ...]:
@@ -516,6 +560,12 @@ class Attacher:
                     if g.dep_ == "pobj" and self.refs(g):
                         return self.refs(g)
         return ()
+
+
+#: Measures whose imposer may stand before them ("UN sanctions against Iran"): the target is after.
+_MEASURES = frozenset({"sanction", "embargo", "ban", "restriction", "tariff", "blockade", "boycott", "curb", "penalty"})
+#: Prepositions of a nominal event's target, the likeliest first.
+_NOUN_TARGETS = ("on", "against", "at", "into", "to", "around", "with", "of")
 
 
 def not_actor(refs: tuple[ActorRef, ...], actor: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:

@@ -261,14 +261,7 @@ def find_triggers(
                 continue  # "the Colombian football team beat Brazil": a match, not an assault
             if not recipient and p.sense.event == "CONSULT" and tok.lemma_ in _TRAVEL:
                 # "arrived in Jakarta for talks": the host is where the visitor goes
-                recipient = tuple(
-                    r
-                    for c in tok.children
-                    if c.dep_ == "prep" and c.lower_ in {"in", "to", "at"}
-                    for g in c.children
-                    if g.dep_ == "pobj"
-                    for r in att.refs(g)
-                )
+                recipient = att.prep_refs(tok, {"in", "to", "at"})
             recipient = not_actor(recipient, actor)
             if actor and {r.country for r in recipient} <= {a.country for a in actor}:
                 # "recalled its ambassador from Russia", "continued their attacks on Y": the object is the
@@ -626,25 +619,11 @@ def _nominal(noun: Token, p: Pattern, att: Attacher, verb_events: dict[int, Foun
     if light and gov.lemma_ in _INVERSE_LIGHT:
         # "drew criticism from France": the subject is on the receiving end
         recipient = recipient or att.refs(att.subject(gov))
-        actor = actor or tuple(
-            r
-            for c in gov.children
-            if c.dep_ == "prep" and c.lower_ in {"from", "by"}
-            for g in c.children
-            if g.dep_ == "pobj"
-            for r in att.refs(g)
-        )
+        actor = actor or att.prep_refs(gov, {"from", "by"})
     elif light and not actor:
         actor = att.refs(att.subject(gov))
         if not recipient:
-            recipient = tuple(
-                r
-                for c in gov.children
-                if c.dep_ == "prep" and c.lower_ in {"on", "against", "with", "to", "at"}
-                for g in c.children
-                if g.dep_ == "pobj"
-                for r in att.refs(g)
-            )
+            recipient = att.prep_refs(gov, {"on", "against", "with", "to", "at"})
     if not recipient and slot.dep_ == "nsubj" and gov.lemma_ in _ARRIVALS:
         # "aid from the EU arrived in Gaza", "Japanese aid reached Pakistan": delivered to the place reached
         recipient = tuple(
@@ -661,6 +640,11 @@ def _nominal(noun: Token, p: Pattern, att: Attacher, verb_events: dict[int, Foun
         clause = gov if actor else noun
     if clause is noun and not actor and not recipient:
         return None  # a bare mention in passing ("since the war"), not an event told here
+    if light and p.sense.event in _THEME_OBJECT and p.sense.mode != "release" and actor and recipient:
+        # "announced the deployment of 230 troops to Liberia": the actor's own forces are what is sent
+        own = {a.country for a in actor}
+        if all(r.country in own for r in recipient):
+            recipient = att.prep_refs(gov, {"to", "into", "for"})
     recipient = tuple(r for r in recipient if r not in actor)
     return Found(noun, clause, p.sense, actor, recipient, None, True, bool(p.slots))
 
