@@ -812,3 +812,15 @@ def test_events_recipients_nested_or_shared_or_after_the_imposer(analyze: Analyz
     # sanctions named by their imposer are aimed at the "against" party
     e = one(analyze("UN sanctions against Iran were lifted on 16 January 2016."), "RETREAT")
     assert countries(e.recipient) == {"IRN"}
+
+
+def test_events_the_complements_target_through_a_parse_slip_and_out_of(analyze: Analyze) -> None:
+    # "on Friday" between made the parser read the infinitive as an adverbial clause
+    text = "Clinton threatened on Friday to impose a naval blockade on Haiti if its military rulers refused to go."
+    e = one(analyze(text), "THREATEN")
+    assert (countries(e.actor), countries(e.recipient)) == ({"USA"}, {"HTI"})
+    # "out of" says where from, as "from" does
+    e = one(analyze("Armenia refused to pull its forces out of Azerbaijani territory."), "REJECT")
+    assert (countries(e.actor), countries(e.recipient)) == ({"ARM"}, {"AZE"})
+    e = one(analyze("Rabat pulled its envoy out of Berlin."), "SANCTION")
+    assert countries(e.recipient) == {"DEU"}

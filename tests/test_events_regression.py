@@ -27,12 +27,12 @@ FLOOR = 0.99
 #: Floors of the other regression files, each measured when its rows were written (same rule: raise, never lower).
 FLOORS = {"regression.tsv": FLOOR, "regression_recipients.tsv": 0.98}  # recipients: 54 of 54 on 2026-11-29 (round 6)
 FLOORS["regression_codes.tsv"] = 0.995  # 2 rows per CAMEO code + 171 variants: 680 of 683 on 2026-11-29 (round 6)
-#: The generalisation probe: 111 of 240 when written, 194 of 240 (0.808) after round 7, 201 of 240 on 2026-12-02.
+#: The generalisation probe: 111 of 240 when written, 194 of 240 (0.808) after round 7, 202 of 240 on 2026-12-02.
 FLOORS["regression_probe.tsv"] = 0.80
 #: The second probe's development half: 102 of 150 when written, 116 of 150 (0.773) on 2026-12-02.
 FLOORS["regression_probe2.tsv"] = 0.77
-#: The third probe, one row per CAMEO code: 203 of 256 when written, 224 of 256 (0.875) on 2026-12-02.
-FLOORS["regression_probe3.tsv"] = 0.87
+#: The third probe, one row per CAMEO code: 203 of 256 when written, 229 of 256 (0.895) on 2026-12-02.
+FLOORS["regression_probe3.tsv"] = 0.89
 #: The fourth probe, long lead sentences: 159 of 200 when written, 180 of 200 (0.90) on 2026-12-02.
 FLOORS["regression_probe4.tsv"] = 0.89
 

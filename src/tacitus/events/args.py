@@ -215,7 +215,10 @@ class Attacher:
         preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in RECIPIENT_PREPS]
         # what is given or handed back goes "to" someone, whatever other phrase names where ("at their embassy")
         order = ("to", *RECIPIENT_PREPS) if theme else RECIPIENT_PREPS
-        for prep in sorted(preps, key=lambda p: order.index(p.lower_)):
+        for out in (c for c in verb.children if c.dep_ in {"prep", "prt", "advmod"} and c.lower_ == "out"):
+            # "pull its forces out of Azerbaijani territory": "out of" says where from, as "from" does
+            preps.extend(c for c in out.children if c.dep_ == "prep" and c.lower_ == "of")
+        for prep in sorted(preps, key=lambda p: order.index(p.lower_) if p.lower_ in order else order.index("from")):
             for g in _pobjs(prep):
                 if g.lemma_.lower() not in self.instruments and self.refs(g):
                     return g
@@ -477,7 +480,7 @@ class Attacher:
         actor = self.refs(self.subject(verb))
         found = not_actor(self._complement_target(verb), actor)
         countries = {a.country for a in actor if a.country}
-        clause = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        clause = next((c for c in verb.children if _infinitive_complement(c)), None)
         if found and clause is not None and {r.country for r in found} <= countries:
             # "refused to recall its ambassador from Montenegro": the actor's own envoy is moved, not targeted
             found = not_actor(self.recipient(clause, theme=True), actor) or found
@@ -505,7 +508,7 @@ class Attacher:
                     subj = c  # "demanded that the Philippines back down": the clause's verb was read as a modifier
                 found = self.refs(subj)
                 return found or self.recipient(c)
-            if c.dep_ == "xcomp":  # "offered to send troops to Uganda": the troops are sent, Uganda receives
+            if _infinitive_complement(c):  # "offered to send troops to Uganda": the troops are sent, Uganda receives
                 return (self.recipient(c, theme=True) if c.lemma_ in _GIVING else ()) or self.recipient(c)
             if c.dep_ == "prep" and c.lower_ == "for":  # "called for Britain to stay"
                 for g in c.children:
@@ -582,6 +585,14 @@ def aimed_at(ref: ActorRef, doc: Doc) -> bool:
         return False
     root = span.root
     return root.dep_ == "pobj" and root.head.lower_ in {"to", "against", "toward", "towards"}
+
+
+def _infinitive_complement(c: Token) -> bool:
+    """The verb's to-infinitive complement, also when a phrase between made the parser read it as an adverbial
+    clause ("threatened on Friday to impose a blockade")."""
+    return c.dep_ == "xcomp" or (
+        c.dep_ == "advcl" and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    )
 
 
 def _calls_on(verb: Token) -> bool:
