@@ -824,3 +824,24 @@ def test_events_the_complements_target_through_a_parse_slip_and_out_of(analyze: 
     assert (countries(e.actor), countries(e.recipient)) == ({"ARM"}, {"AZE"})
     e = one(analyze("Rabat pulled its envoy out of Berlin."), "SANCTION")
     assert countries(e.recipient) == {"DEU"}
+
+
+def test_events_a_datelines_wire_is_no_actor_and_a_weapons_firer_is(analyze: Analyze) -> None:
+    a = analyze(
+        "KABUL, Nov 14 (Reuters) - Rockets fired by Taliban forces slammed into a crowded Kabul market on Tuesday, "
+        "killing at least 30 people."
+    )
+    assert "Reuters" not in {x.name for x in a.actors}
+    e = next(x for x in a.events if x.trigger.text == "slammed")
+    assert e.event == "ASSAULT"
+    assert countries(e.actor) == {"AFG"}
+
+
+def test_events_generic_heads_of_synonyms_and_block_patterns_do_not_recode(analyze: Analyze) -> None:
+    # "safe house" in the asylum synonyms made any house an asylum (AID 075)
+    e = one(analyze("Israeli police seized Orient House in East Jerusalem on Friday."), "COERCE")
+    assert countries(e.actor) == {"ISR"}
+    # "dismiss" shares the CAMEO block of "despatch", whose "* to" is economic cooperation
+    text = "Zimbabwean President Robert Mugabe dismissed British calls for an end to the occupation of farms."
+    e = one(analyze(text), "REJECT")
+    assert (countries(e.actor), countries(e.recipient)) == ({"ZWE"}, {"GBR"})

@@ -106,6 +106,16 @@ def passive_agent(verb: Token) -> Token | None:
 _DATELINE_DASHES = frozenset({"-", "—", "–", "--"})
 
 
+def datelines(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the datelines opening lines of ``doc`` ("KYIV, June 11 (Wire) -", dash included)."""
+    out: list[tuple[int, int]] = []
+    for tok in doc:
+        end = dateline_end(doc, tok.i) if tok.is_upper else None
+        if end is not None:
+            out.append((tok.i, end))
+    return out
+
+
 def dateline_end(doc: Doc, i: int) -> int | None:
     """The token after a dateline's dash when token ``i`` opens a line with one ("KYIV, June 11 (Wire) - Russian
     forces ..." -> the index of "Russian"), else None: a capitalised place, a comma and a dash in a dozen tokens."""

@@ -36,6 +36,7 @@ from tacitus.actors.index import ActorIndex
 from tacitus.actors.lexicon import ActorEntry, ActorLexicon
 from tacitus.actors.placing import dateline, inside_longer_name, place_phrase, where_not_who
 from tacitus.model import Article
+from tacitus.nlp import datelines
 
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "NORP": "group", "GPE": "country"}
@@ -125,6 +126,9 @@ def find_actors(doc: Doc, article: Article, lexicon: ActorLexicon) -> ActorIndex
         for i in range(h.start, h.end)
     }
     drafts += _entities(doc, covered)
+    # "DHAKA, May 15 (Reuters) -": the wire and the date a story was filed on are no actors in it
+    filed = datelines(doc)
+    drafts = [d for d in drafts if not any(a <= d.start and d.end <= b for a, b in filed)]
     drafts = fill_context_country(doc, drafts, hits)
     drafts = _surnames(doc, drafts)
     drafts = resolve_coreference(doc, drafts, hits)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from tacitus.actors import ActorIndex
 from tacitus.model import ActorRef
-from tacitus.nlp import passive_agent
+from tacitus.nlp import dateline_end, passive_agent
 from tacitus.where import PlaceMention
 
 #: Dependents of a noun that can name who it is, for actor lookup ("Iranian officials", "the minister of France").
@@ -138,7 +138,13 @@ class Attacher:
             subjects = [g for c in verb.children if c.dep_ == "aux" for g in c.children if g.dep_ == "nsubj"]
         if subjects:
             # a misparsed dateline ("KYIV, June 11 - Russian forces shelled") gives two: take the coded one
-            return next((c for c in reversed(subjects) if self.refs(c)), subjects[-1])
+            found = next((c for c in reversed(subjects) if self.refs(c)), subjects[-1])
+            end = dateline_end(verb.doc, found.i)
+            if end is not None:
+                # "KABUL, Nov 14 (Reuters) - Rockets fired by Taliban forces slammed": the place filed from took
+                # the subject; the story's own subject hangs on it after the dash
+                return next((c for c in found.children if c.dep_ == "appos" and c.i >= end), found)
+            return found
         # headline grammar: "Russian regime shells Kharkiv" parses the subject as a left modifier
         for c in verb.lefts:
             if c.dep_ in {"compound", "npadvmod", "dep", "nmod", "advmod"} and self.refs(c):
@@ -452,7 +458,7 @@ class Attacher:
         return tuple(
             r
             for c in head.children
-            if c.dep_ == "prep" and c.lower_ in wanted
+            if c.dep_ in {"prep", "agent"} and c.lower_ in wanted
             for g in c.children
             if g.dep_ == "pobj"
             for r in self.refs(g)

@@ -230,6 +230,9 @@ def find_triggers(
                 # "police were put on alert": the forces mobilized act for their own side
                 actor_tok = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             actor = att.refs(actor_tok)
+            if not actor and actor_tok is not None and _is_weapon(actor_tok, lexicon):
+                # "rockets fired by Taliban forces slammed into a market": who fired the weapon
+                actor = next((att.prep_refs(c, {"by"}) for c in actor_tok.children if c.dep_ == "acl"), ())
             if actor_tok is not None and actor_tok.lemma_.lower() in lexicon.nouns and not att.actors.ref_at(actor_tok):
                 # "the bombing of a hospital in Kharkiv by Russian aircraft killed eight": the attack's own actor
                 actor = att.noun_args(actor_tok)[0] or actor
@@ -503,6 +506,12 @@ def _verb_lemma(tok: Token, lexicon: EventLexicon) -> str:
     elif word.endswith("ing"):
         candidates = (word[:-3], word[:-3] + "e")
     return next((c for c in candidates if c in lexicon.verbs), lemma)
+
+
+def _is_weapon(tok: Token, lexicon: EventLexicon) -> bool:
+    """A weapon word, also when the tagger took a sentence-initial plural for a name ("Rockets fired by ...")."""
+    word = tok.lower_
+    return any(w in lexicon.weapons for w in (tok.lemma_.lower(), word, word[:-1] if word.endswith("s") else word))
 
 
 def _head_words(subject: Token) -> list[str]:

@@ -46,22 +46,12 @@ EVENT_TYPES = (
 )
 
 
-#: Last words of multi-word synonyms ("cease fire") that would match far too much on their own.
+#: Last words of multi-word synonyms ("cease fire", "safe house") that would match far too much on their own.
 _GENERIC_HEADS = frozenset(
     {
-        "fighter",
-        "fire",
-        "gas",
-        "of",
-        "and",
-        "group",
-        "party",
-        "service",
-        "services",
-        "station",
-        "vehicle",
-        "force",
-        "contingent",
+        *("fighter", "fire", "gas", "of", "and", "group", "party", "service", "services", "station", "vehicle"),
+        *("force", "contingent", "house", "system", "camp", "opinion", "cause", "person", "area", "center", "club"),
+        *("agent", "destruction", "stockpile", "warfare", "carrier"),
     }
 )
 
