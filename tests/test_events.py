@@ -845,3 +845,19 @@ def test_events_generic_heads_of_synonyms_and_block_patterns_do_not_recode(analy
     text = "Zimbabwean President Robert Mugabe dismissed British calls for an end to the occupation of farms."
     e = one(analyze(text), "REJECT")
     assert (countries(e.actor), countries(e.recipient)) == ({"ZWE"}, {"GBR"})
+
+
+def test_events_a_person_named_after_a_nationality_is_of_that_country(analyze: Analyze) -> None:
+    text = "A Peruvian military court convicted American Lori Berenson of collaborating with leftist rebels."
+    e = one(analyze(text), "SANCTION")
+    assert (countries(e.actor), countries(e.recipient)) == ({"PER"}, {"USA"})
+    e = one(analyze("Iran freed British sailor John Smith on Monday."), "RETREAT")
+    assert countries(e.recipient) == {"GBR"}
+
+
+def test_events_a_protest_is_aimed_at_whom_its_demand_is_made_of(analyze: Analyze) -> None:
+    text = "Students marched through Kiev on Saturday, demanding that President Leonid Kuchma step down."
+    e = one(analyze(text), "PROTEST")
+    assert [r.text for r in e.recipient] == ["President Leonid Kuchma"]
+    e = one(analyze("Thousands rallied in Manila to demand the closure of American military bases."), "PROTEST")
+    assert countries(e.recipient) == {"USA"}  # the demand's target, not the city marched in

@@ -126,6 +126,7 @@ def find_actors(doc: Doc, article: Article, lexicon: ActorLexicon) -> ActorIndex
         for i in range(h.start, h.end)
     }
     drafts += _entities(doc, covered)
+    drafts = _nationals(doc, drafts)
     # "DHAKA, May 15 (Reuters) -": the wire and the date a story was filed on are no actors in it
     filed = datelines(doc)
     drafts = [d for d in drafts if not any(a <= d.start and d.end <= b for a, b in filed)]
@@ -586,6 +587,23 @@ def _entities(doc: Doc, covered: set[int]) -> list[Draft]:
             )
         )
     return drafts
+
+
+def _nationals(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """A person named after a nationality ("American Lori Berenson", "British sailor John Smith") is of that
+    country when nothing else says which."""
+    by_end = {d.end: d for d in drafts if d.kind == "country" and d.country and doc[d.end - 1].pos_ in ("ADJ", "PROPN")}
+    out: list[Draft] = []
+    for d in drafts:
+        if d.kind == "person" and d.country is None and d.how == "entity":
+            gap = d.start
+            while gap > 0 and d.start - gap < 2 and doc[gap - 1].pos_ == "NOUN" and doc[gap - 1].is_lower:
+                gap -= 1  # "British sailor John Smith": one common noun between
+            nationality = by_end.get(gap)
+            if nationality is not None and doc[nationality.end - 1].ent_type_ == "NORP":
+                d = replace(d, country=nationality.country)
+        out.append(d)
+    return out
 
 
 def _surnames(doc: Doc, drafts: list[Draft]) -> list[Draft]:

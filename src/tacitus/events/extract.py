@@ -281,6 +281,20 @@ def find_triggers(
             if not recipient and p.sense.event in _CONTENT_TYPES:
                 # "demanded that the US lift sanctions", "threatened to attack South Korea"
                 recipient = tuple(r for r in att.complement_target(tok) if r not in actor)
+            if p.sense.event == "PROTEST" and all(r.actor_id is None for r in recipient):
+                # "marched through Kiev, demanding that President Kuchma step down": whom the protest's demand
+                # is made of, rather than where it marched
+                demanded = next(
+                    (
+                        aimed
+                        for c in tok.children
+                        if c.dep_ in {"advcl", "xcomp", "conj"}
+                        and c.lemma_ in _PROTEST_DEMANDS
+                        and (aimed := not_actor(att.complement_target(c) or att.recipient(c), actor))
+                    ),
+                    (),
+                )
+                recipient = demanded or recipient
             if not recipient and p.sense.event in _BACKING_PREPS and not att.is_passive(tok):
                 # "stood by China", "deposited $2 billion in Pakistan's central bank"
                 recipient = not_actor(
@@ -536,6 +550,8 @@ def _mistagged_verb(tok: Token) -> bool:
     return tok.pos_ in {"NOUN", "PROPN", "ADJ"} and tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children)
 
 
+#: Verbs saying what a protest demands, and of whom ("rallied to demand that ...").
+_PROTEST_DEMANDS = frozenset({"demand", "call", "urge", "press", "ask"})
 #: Prepositions that name whom support or aid goes to, besides the usual recipient ones.
 _BACKING_PREPS = {"SUPPORT": frozenset({"by", "behind"}), "AID": frozenset({"in", "into"})}
 #: Dependents of a noun that name the subject of a finite verb the parser hung on that noun.
