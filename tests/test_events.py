@@ -861,3 +861,10 @@ def test_events_a_protest_is_aimed_at_whom_its_demand_is_made_of(analyze: Analyz
     assert [r.text for r in e.recipient] == ["President Leonid Kuchma"]
     e = one(analyze("Thousands rallied in Manila to demand the closure of American military bases."), "PROTEST")
     assert countries(e.recipient) == {"USA"}  # the demand's target, not the city marched in
+
+
+def test_events_more_light_verbs_carry_their_nouns_event(analyze: Analyze) -> None:
+    e = one(analyze("Egyptian Foreign Minister Amr Moussa heaped praise on Syria's young president."), "SUPPORT")
+    assert (countries(e.actor), countries(e.recipient)) == ({"EGY"}, {"SYR"})
+    e = one(analyze("Japan registered a strong protest with China over the incident."), "ACCUSE")
+    assert (e.mode, countries(e.recipient)) == ("allege", {"CHN"})

@@ -144,6 +144,7 @@ _LIGHT_VERBS = frozenset(
         *("intensify", "escalate", "impose", "call", "pledge", "promise", "plan", "prepare", "approve"),
         *("agree", "accept", "broker", "do", "consider", "propose", "threaten", "mull", "weigh", "discuss"),
         *("draw", "face", "receive", "attract", "spark", "trigger", "provoke", "step", "renew", "perform"),
+        *("heap", "voice", "register", "lavish", "shower", "hurl", "direct"),
     }
 )
 
