@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pycountry
 
-from tacitus.actors.lexicon import ActorEntry, ActorRecord, Coding, phrase_tokens, write_actor_tsv
+from tacitus.actors.lexicon import ActorEntry, ActorRecord, Coding, phrase_tokens, read_actor_file, write_actor_tsv
 from tacitus.actors.phoenix import PhoenixProblem, iter_phoenix_actors, iter_phoenix_agents
 
 SOURCES = {
@@ -51,6 +52,7 @@ def convert(src_dir: Path, out_dir: Path) -> None:
             print(f"  line {p.line}: {p.problem}")
     write_countries(out_dir / "countries.tsv")
     write_capitals(out_dir / "capitals.tsv")
+    date_capitals(out_dir / "capitals.tsv", out_dir / "phoenix_countries.tsv")
 
 
 def with_demonym_plurals(record: ActorRecord) -> ActorRecord:
@@ -109,6 +111,32 @@ def write_capitals(path: Path) -> None:
         "written by scripts/convert_phoenix.py. Hand-written seats of government are in institutions.tsv.",
     ]
     print(f"capitals.tsv: {write_actor_tsv(path, records, header)} records")
+
+
+def date_capitals(capitals: Path, countries: Path) -> None:
+    """A capital stands for its state as the state's own Phoenix entry codes it on the day: Belgrade in 1998 is
+    SCG as "Serbian" is, not the SRB of today, so one state gets one code in a story."""
+    by_name = {r.entry.name.lower(): r.entry for r in read_actor_file(countries) if r.entry.kind == "country"}
+    records = list(read_actor_file(capitals))
+    out: list[ActorRecord] = []
+    changed = 0
+    for r in records:
+        (coding,) = r.entry.codings
+        country = pycountry.countries.get(alpha_3=coding.country) if coding.country else None
+        state = by_name.get(country.name.replace(" ", "_").lower()) if country is not None else None
+        if (
+            state is not None
+            and any(c.dated for c in state.codings)
+            and state.code_on(date.today())[0] == coding.country  # not a Phoenix slip ("USR@1991-10-16..")
+        ):
+            # today's code stays the default, for the days none of the state's dated codes covers
+            dated = (coding, *(Coding(c.country, coding.sector, c.start, c.end) for c in state.codings if c.dated))
+            r = ActorRecord(ActorEntry(r.entry.name, r.entry.kind, dated, r.entry.source), r.phrases, r.line)
+            changed += 1
+        out.append(r)
+    header = [line[2:] for line in capitals.read_text(encoding="utf-8").splitlines()[:2]]
+    write_actor_tsv(capitals, out, header)
+    print(f"capitals.tsv: {changed} capitals dated as their state's Phoenix entry")
 
 
 if __name__ == "__main__":

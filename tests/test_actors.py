@@ -674,3 +674,13 @@ def test_agencies_and_groups_named_by_acronym(index: Callable[..., tuple[ActorIn
 def test_a_government_in_a_place_is_its_government(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
     idx, words = index("Chad extended formal recognition to the new government in Niger.")
     assert _code_of(idx, words, "government") == ("NER", "GOV")
+
+
+@pytest.mark.parametrize(("published", "code"), [(date(1998, 10, 6), "SCG"), (date(2015, 3, 12), "SRB")])
+def test_a_capital_is_coded_as_its_state_is_on_the_day(
+    index: Callable[..., tuple[ActorIndex, list[str]]], published: date, code: str
+) -> None:
+    # Belgrade follows the Phoenix entry of Serbia, as "Serbian" does: one state, one code in a story
+    idx, words = index("Belgrade rejected the plan, Serbian officials said.", published)
+    assert _code_of(idx, words, "Belgrade") == (code, "GOV")
+    assert _code_of(idx, words, "Serbian")[0] == code
