@@ -868,3 +868,15 @@ def test_events_more_light_verbs_carry_their_nouns_event(analyze: Analyze) -> No
     assert (countries(e.actor), countries(e.recipient)) == ({"EGY"}, {"SYR"})
     e = one(analyze("Japan registered a strong protest with China over the incident."), "ACCUSE")
     assert (e.mode, countries(e.recipient)) == ("allege", {"CHN"})
+
+
+def test_events_an_object_controlled_infinitives_pronoun_is_the_main_subject(analyze: Analyze) -> None:
+    # "asked Erdogan to call him": Erdogan calls, so "him" is Trump (not excluded as in "Trump ... urged him")
+    a = analyze("Trump asked Erdogan to call him.")
+    trump = next(x for x in a.actors if x.name == "Trump")
+    assert "him" in [m.text for m in trump.mentions]
+
+
+def test_events_dozens_of_peacekeepers_destined_for_a_place_act_themselves(analyze: Analyze) -> None:
+    e = one(analyze("Dozens of Russian peacekeepers destined for Nagorno-Karabakh began deploying on Tuesday."), "AID")
+    assert countries(e.actor) == {"RUS"}

@@ -124,8 +124,12 @@ def _own_subjects(tok: Token) -> list[int]:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             return [c.i for c in subjects]
-        if verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+        if verb.dep_ not in ("conj", "xcomp"):
             return []
+        if verb.dep_ == "xcomp":
+            controller = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj")), None)
+            if controller is not None:  # "Trump asked Erdogan to call him": Erdogan calls, "him" is Trump
+                return [controller.i]
         verb = verb.head
     return []
 

@@ -127,7 +127,7 @@ def find_actors(doc: Doc, article: Article, lexicon: ActorLexicon) -> ActorIndex
     }
     drafts += _entities(doc, covered)
     drafts = _nationals(doc, drafts)
-    # "DHAKA, May 15 (Reuters) -": the wire and the date a story was filed on are no actors in it
+    # "DHAKA, May 15 (Reuters) -": the place, date and wire a story was filed from are no actors in it
     filed = datelines(doc)
     drafts = [d for d in drafts if not any(a <= d.start and d.end <= b for a, b in filed)]
     drafts = fill_context_country(doc, drafts, hits)
@@ -598,7 +598,7 @@ def _nationals(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         if d.kind == "person" and d.country is None and d.how == "entity":
             gap = d.start
             while gap > 0 and d.start - gap < 2 and doc[gap - 1].pos_ == "NOUN" and doc[gap - 1].is_lower:
-                gap -= 1  # "British sailor John Smith": one common noun between
+                gap -= 1  # "British sailor John Smith", "American aid worker Aya Hijazi": up to two nouns between
             nationality = by_end.get(gap)
             if nationality is not None and doc[nationality.end - 1].ent_type_ == "NORP":
                 d = replace(d, country=nationality.country)

@@ -139,6 +139,10 @@ class Attacher:
         if subjects:
             # a misparsed dateline ("KYIV, June 11 - Russian forces shelled") gives two: take the coded one
             found = next((c for c in reversed(subjects) if self.refs(c)), subjects[-1])
+            if found.dep_ == "csubj" and found.tag_ == "VBN":
+                # "Dozens of Russian peacekeepers destined for Karabakh began deploying", parsed with the participle
+                # as the clause's subject: the noun it describes is
+                found = next((c for c in found.children if c.dep_ == "nsubj"), found)
             end = dateline_end(verb.doc, found.i)
             if end is not None:
                 # "KABUL, Nov 14 (Reuters) - Rockets fired by Taliban forces slammed": the place filed from took
@@ -236,10 +240,14 @@ class Attacher:
             if c.dep_ in {"dobj", "obj"}:
                 if not theme:
                     return c
-                # "provided aid to the Philippines": the target hangs on the thing given, or deeper ("sent
-                # vehicles and a team of paratroopers to Lebanon")
-                for prep in c.subtree:
-                    if prep.dep_ == "prep" and prep.lower_ in {"to", "for", "from"} and prep.head.pos_ != "VERB":
+                # "provided aid to the Philippines": the target hangs on the thing given, a thing given with it,
+                # or what that thing is made of ("sent vehicles and a team of paratroopers to Lebanon")
+                given = [c, *c.conjuncts]
+                given += [
+                    g for t in given for p in t.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"
+                ]
+                for prep in (p for t in given for p in t.children):
+                    if prep.dep_ == "prep" and prep.lower_ in {"to", "for", "from"}:
                         for g in prep.children:
                             if g.dep_ == "pobj" and self.refs(g):
                                 return g
@@ -273,15 +281,9 @@ class Attacher:
         found = self.refs(obj)
         if found and obj is not None and all(r.country == "IGO" for r in found):
             found = self._mission_host(obj) or found
-        if (
-            found
-            and obj is not None
-            and obj.lemma_.lower() in _MEASURES
-            and self.actors.ref_at(obj) is None
-            and self.target_in(obj, ("against", "on"))
-        ):
+        if found and obj is not None and obj.lemma_.lower() in _MEASURES and self.actors.ref_at(obj) is None:
             # "UN sanctions against Iran were lifted": aimed at Iran, imposed by the UN
-            found = self.target_in(obj, ("against", "on"))
+            found = self.target_in(obj, ("against", "on")) or found
         if found and obj is not None and all(r.text.lower() in _POSSESSIVES for r in found):
             # "lifted its ban on US poultry": whose ban it is says less than whom it is aimed at
             found = self.target_in(obj, RECIPIENT_PREPS) or self.target_in(verb, ("to", "for", "against")) or found

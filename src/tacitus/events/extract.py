@@ -482,7 +482,7 @@ def _phoned(verb: Token, att: Attacher) -> Pattern | None:
     return _PHONE_CALL if refs and all(r.sector in _OFFICIAL_SECTORS for r in refs) else None
 
 
-_OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "IGO"})
+_OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "IGO", "ELI"})  # ELI: a leader out of office on the day
 
 
 def _carries_nominal(verb: Token, lexicon: EventLexicon) -> bool:

@@ -39,8 +39,8 @@ def np_words(tok: Token, out: set[str], conj: bool = True) -> None:
 
 
 def verb_words(verb: Token) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Words among the verb's dependents that patterns may require, the object and prepositional-object head
-    lemmas, and the direct object head lemmas alone."""
+    """Words among the verb's dependents that patterns may require (and its subject's words and the adverbs before
+    it, marked ``<``), the object and prepositional-object head lemmas, and the direct object head lemmas alone."""
     out: set[str] = set()
     heads: set[str] = set()
     objects: set[str] = set()
