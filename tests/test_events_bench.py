@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
 from conftest import SHARED_DATA
-from tacitus.bench.events import CASE_TO_PLOVER, cameo_class, macro_f1, sentence_quad, tuple_hit
+from tacitus.bench.events import (
+    CASE_TO_PLOVER,
+    HELDOUT,
+    ProbeRow,
+    cameo_class,
+    macro_f1,
+    probe_hit,
+    read_probe,
+    sentence_quad,
+    tuple_hit,
+)
 from tacitus.bench.plover_gold import GSR_PATH, GoldActor, GoldRecord, load_gold
 from tacitus.events import EVENT_TYPES
 from tacitus.model import ActorRef, Event, Span
@@ -104,3 +115,16 @@ def test_plover_gold_records_cover_all_16_types_after_the_remap() -> None:
     assert {r.event for r in gold.records} == set(EVENT_TYPES)
     old_accuse = sum(r.original_event in {"DISAPPROVE", "INVESTIGATE"} for r in gold.records)
     assert sum(r.event == "ACCUSE" for r in gold.records) == old_accuse
+
+
+def test_heldout_probes_ship_with_every_type_and_score_type_then_countries() -> None:
+    files = {p.name: read_probe(p) for p in HELDOUT.glob("*.tsv")}
+    assert {n: len(r) for n, r in files.items()} == {"probe2_heldout.tsv": 150, "probe5_heldout.tsv": 120}
+    assert {r.event for r in files["probe5_heldout.tsv"]} == set(EVENT_TYPES)
+    row = ProbeRow("x", date(2000, 1, 1), "ACCUSE", "IRN", "USA")
+    assert probe_hit(row, [_event("ACCUSE", "VERBAL_CONFLICT", ("IRN",), ("USA",), 0.8)]) == (True, True)
+    assert probe_hit(row, [_event("ACCUSE", "VERBAL_CONFLICT", ("IRN",), ("FRA",), 0.8)]) == (True, False)
+    assert probe_hit(row, [_event("REJECT", "VERBAL_CONFLICT", ("IRN",), ("USA",), 0.8)]) == (False, False)
+    nothing = ProbeRow("x", date(2000, 1, 1), "NONE", "", "")
+    assert probe_hit(nothing, []) == (True, True)
+    assert probe_hit(nothing, [_event("REJECT", "VERBAL_CONFLICT", ("IRN",), ("USA",), 0.8)]) == (False, False)

@@ -11,6 +11,10 @@
   suspended aid, as in the Phoenix quad classes), 4 = 14-15 and 17-20 (checked on the train sentences).
 - CASE 2021 task 2 (MEASURE, report only): fine-grained ACLED-style types mapped to a PLOVER
   type; macro-F1 over the mapped types.
+- Held-out probes (DEV): the held-out halves of our own generalisation probes
+  (``data/events/heldout/*.tsv``, one gold event per row, never diagnosed): the share of rows with
+  an event of the gold type, and with one whose actor and recipient countries also meet the gold
+  ones. Only these counts are printed, never a sentence: reading their failures would spoil them.
 - Speed (DEV): event extraction time as a share of bare spaCy parsing of the same texts.
 """
 
@@ -21,13 +25,17 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from tacitus.bench import BenchContext, BenchReport, Metric
 from tacitus.bench.plover_gold import GSR_PATH, GoldRecord, load_gold
+from tacitus.errors import DictionaryError
 from tacitus.events import EVENT_TYPES, extract_events
 from tacitus.model import QUADS, Analysis, Article, Event
 
 CONFLIBERT_TRAIN = "events/conflibert/cameo_class_train.tsv"
+#: The held-out halves of our own probes, shipped with the package.
+HELDOUT = Path(__file__).resolve().parent.parent / "data" / "events" / "heldout"
 CASE2021 = "events/case2021/CASE2021_task2_test_set_final_release_with_labels.tsv"
 GOLD_DATE = date(2000, 1, 1)
 #: The TUNE and CASE snippets carry no date; any fixed anchor will do (dates are not scored there).
@@ -252,10 +260,65 @@ def _speed(ctx: BenchContext, report: BenchReport) -> None:
     report.notes.append(f"spaCy parse {parse:.2f}s, event extraction {events:.3f}s for {len(texts)} sentences")
 
 
+@dataclass(frozen=True, slots=True)
+class ProbeRow:
+    text: str
+    published: date
+    event: str
+    actor: str
+    recipient: str
+
+
+def read_probe(path: Path) -> list[ProbeRow]:
+    """Rows of a probe file in the regression format (``#`` comments, a header, 7 tab-separated columns)."""
+    rows: list[ProbeRow] = []
+    header = True
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if header:
+            header = False
+            continue
+        cells = line.split("\t")
+        if len(cells) != 7:
+            raise DictionaryError(str(path), number, f"expected 7 tab-separated cells, got {len(cells)}")
+        rows.append(ProbeRow(cells[0], date.fromisoformat(cells[1]), cells[2], cells[3], cells[4]))
+    return rows
+
+
+def probe_hit(row: ProbeRow, events: Sequence[Event]) -> tuple[bool, bool]:
+    """(an event of the gold type, one that also meets the gold actor and recipient countries); a ``NONE`` row
+    (a sentence that reports no event) passes both when no event is output."""
+    if row.event == "NONE":
+        return not events, not events
+    same = [e for e in events if e.event == row.event]
+    full = any(
+        (not row.actor or row.actor in {a.country for a in e.actor})
+        and (not row.recipient or row.recipient in {r.country for r in e.recipient})
+        for e in same
+    )
+    return bool(same), full
+
+
+def _heldout(ctx: BenchContext, report: BenchReport) -> None:
+    for path in sorted(HELDOUT.glob("*.tsv")):
+        rows = read_probe(path)
+        if ctx.limit:
+            rows = rows[: ctx.limit]
+        ctx.progress(f"events: {len(rows)} held-out probe rows ({path.name})")
+        articles = [Article(id=str(i), text=r.text, published=r.published) for i, r in enumerate(rows)]
+        hits = [probe_hit(r, a.events) for r, a in zip(rows, ctx.analyzer.analyze_many(articles), strict=True)]
+        dataset = f"tacitus {path.name} (own sentences, never diagnosed)"
+        name = path.stem.removesuffix("_heldout")
+        report.add(Metric(f"heldout_{name}_type", sum(t for t, _ in hits) / len(rows), dataset, "DEV", len(rows)))
+        report.add(Metric(f"heldout_{name}_full", sum(f for _, f in hits) / len(rows), dataset, "DEV", len(rows)))
+
+
 def run(ctx: BenchContext) -> BenchReport:
     report = BenchReport("events")
     _plover(ctx, report)
     _conflibert(ctx, report)
     _case2021(ctx, report)
+    _heldout(ctx, report)
     _speed(ctx, report)
     return report
