@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from tacitus import Analysis
+from tacitus.bench.events import read_probe
 from tacitus.model import Event
 
 REGRESSION_DIR = Path(__file__).resolve().parent / "data" / "events"
@@ -55,24 +56,11 @@ class Case:
 
 def load_cases() -> list[Case]:
     """Every row of every regression*.tsv file (one file per theme, each with the same header)."""
-    cases: list[Case] = []
-    for path in sorted(REGRESSION_DIR.glob("regression*.tsv")):
-        header = True
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            if header:
-                header = False
-                continue
-            cells = line.split("\t")
-            assert len(cells) == 7, f"{path.name} line {number}: expected 7 tab-separated cells, got {len(cells)}"
-            sentence, published, event, actor, recipient, when, modality = cells
-            cases.append(
-                Case(
-                    path.name, number, sentence, date.fromisoformat(published), event, actor, recipient, when, modality
-                )
-            )
-    return cases
+    return [
+        Case(path.name, r.line, r.text, r.published, r.event, r.actor, r.recipient, r.date, r.modality)
+        for path in sorted(REGRESSION_DIR.glob("regression*.tsv"))
+        for r in read_probe(path)
+    ]
 
 
 def matches(case: Case, e: Event) -> bool:

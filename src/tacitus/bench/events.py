@@ -262,11 +262,16 @@ def _speed(ctx: BenchContext, report: BenchReport) -> None:
 
 @dataclass(frozen=True, slots=True)
 class ProbeRow:
+    """One row of a probe or regression file: a sentence, its publication date and its one gold event."""
+
     text: str
     published: date
     event: str
     actor: str
     recipient: str
+    date: str = ""  # the event's own date, where the row gives one
+    modality: str = ""
+    line: int = 0
 
 
 def read_probe(path: Path) -> list[ProbeRow]:
@@ -282,7 +287,8 @@ def read_probe(path: Path) -> list[ProbeRow]:
         cells = line.split("\t")
         if len(cells) != 7:
             raise DictionaryError(str(path), number, f"expected 7 tab-separated cells, got {len(cells)}")
-        rows.append(ProbeRow(cells[0], date.fromisoformat(cells[1]), cells[2], cells[3], cells[4]))
+        text, published, event, actor, recipient, when, modality = cells
+        rows.append(ProbeRow(text, date.fromisoformat(published), event, actor, recipient, when, modality, number))
     return rows
 
 
