@@ -198,6 +198,17 @@ def test_person_and_plural_pronouns_find_compatible_antecedents(
     assert they is not None and they.sector in ("COP", "CVL")
 
 
+def test_a_role_owned_by_a_pronoun_takes_the_owners_country(
+    index: Callable[..., tuple[ActorIndex, list[str]]],
+) -> None:
+    # three states in the sentence leave the context ambiguous; "its" says whose minister it is
+    idx, words = index(
+        "Iran said that its deputy foreign minister had held talks with Taliban officials on drivers stranded "
+        "in Afghanistan."
+    )
+    assert _code_of(idx, words, "minister") == ("IRN", "GOV")
+
+
 def test_definite_description_joins_the_earlier_actor(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
     idx, words = index("The French Senate passed the bill. Two days later the senate voted again.")
     assert _actor_of(idx, words, "senate") == _actor_of(idx, words, "Senate")

@@ -159,6 +159,17 @@ def test_events_historical_event_keeps_its_own_date(analyze: Analyze) -> None:
     assert e.date_granularity == "year"
 
 
+def test_events_a_date_that_names_a_thing_does_not_date_the_act(analyze: Analyze) -> None:
+    # "the 1967 borders" says which borders; the endorsement is undated, so it is the publication's
+    e = one(
+        analyze("The White House endorsed a proposal for a return to the 1967 borders.", published=date(2002, 2, 27)),
+        "SUPPORT",
+    )
+    assert e.date == "2002-02-27"
+    assert e.date_from == "published"
+    assert e.modality == "asserted"
+
+
 def test_events_undated_clause_falls_back_on_publication(analyze: Analyze) -> None:
     e = one(analyze("Turkey expelled the Dutch ambassador.", published=date(2017, 3, 12)), "SANCTION")
     assert e.date == "2017-03-12"

@@ -26,6 +26,10 @@ _PAIR_HEADS = {
     **dict.fromkeys(["armies", "militaries"], "MIL"),
 }
 _PAIR_WORDS = frozenset({"both", "two"})
+#: Roles named by their relation to the owner, who is therefore another party ("his counterpart").
+_RELATIONAL = frozenset(
+    {"counterpart", "rival", "enemy", "foe", "neighbour", "neighbor", "ally", "opponent", "adversary", "partner"}
+)
 
 
 def _quoted(doc: Doc) -> list[bool]:
@@ -108,7 +112,28 @@ def resolve_coreference(doc: Doc, drafts: list[Draft], hits: list[Hit]) -> list[
         next_group += len(members) > 1
         subject = tok.dep_ in ("nsubj", "nsubjpass")
         out.extend(replace(m, start=tok.i, end=tok.i + 1, how="pronoun", group=group, subject=subject) for m in members)
+        if tok.dep_ == "poss" and len(members) == 1:
+            out = _owner_country(out, tok, ante)
     return out
+
+
+def _owner_country(drafts: list[Draft], pronoun: Token, owner: Draft) -> list[Draft]:
+    """A role owned by a pronoun takes the owner's country ("Iran said its deputy foreign minister held talks"):
+    the possessive names whose official it is, where the context alone is ambiguous."""
+    if owner.country is None or owner.country in NON_STATE or pronoun.head.lemma_.lower() in _RELATIONAL:
+        return drafts  # "his counterpart", "its allies" are someone else's
+    head = pronoun.head.i
+    return [
+        replace(
+            d,
+            country=owner.country,
+            needs_country=False,
+            key=("R", owner.country, *d.key[2:]) if d.key[0] == "R" else d.key,
+        )
+        if d.country is None and d.how == "role" and d.start <= head < d.end and d.start != pronoun.i
+        else d
+        for d in drafts
+    ]
 
 
 def _own_subjects(tok: Token) -> list[int]:

@@ -184,7 +184,9 @@ def date_for(head: Token, times: tuple[TimeExpr, ...], published: date | None) -
             clause = clause_tokens(tok)
             # a date inside the subject is most often a dateline misparsed into it ("KYIV, June 11 - ...")
             subject = {t.i for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
-            inside = [t for t in times if t.tok_start in clause and (t.tok_end - 1) in clause]
+            inside = [
+                t for t in times if t.tok_start in clause and (t.tok_end - 1) in clause and not _describes_noun(t, tok)
+            ]
             for t in sorted(inside, key=lambda t: t.tok_start in subject):
                 value, granularity = _resolve(t)
                 if value:
@@ -192,6 +194,20 @@ def date_for(head: Token, times: tuple[TimeExpr, ...], published: date | None) -
                 unresolved = unresolved or t
     fallback = published.isoformat() if published else None
     return EventDate(fallback, unresolved.text if unresolved else None, "published", "day" if published else "unknown")
+
+
+#: Dependencies of a date that describes a noun rather than dating a clause ("the 1967 borders").
+_ATTRIBUTIVE = frozenset({"nummod", "compound", "amod", "poss", "nmod"})
+
+
+def _describes_noun(t: TimeExpr, head: Token) -> bool:
+    """A date modifying a noun other than the event's own ("the 1967 borders", "last year's violence") tells which
+    thing is meant, not when the clause's act happened."""
+    doc = head.doc
+    root = next((doc[i] for i in range(t.tok_start, t.tok_end) if not t.tok_start <= doc[i].head.i < t.tok_end), None)
+    if root is None or root.dep_ not in _ATTRIBUTIVE or root.head.i == head.i:
+        return False
+    return root.head.pos_ in {"NOUN", "PROPN"}
 
 
 def is_historical(when: EventDate, published: date | None) -> bool:
