@@ -352,3 +352,23 @@ def test_recipients_a_threat_targets_whom_its_act_or_its_condition_concerns(anal
 def test_recipients_a_partner_with_whom_one_cooperates_comes_before_the_topic(analyze: Callable[..., Analysis]) -> None:
     a = analyze("Jordan has shared intelligence with Israel on suspected Islamist militants.")
     assert _tuples(a, "COOPERATE")[0][:2] == ({"JOR"}, {"ISR"})
+
+
+def test_people_of_no_named_country_are_the_coercing_states_own(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Chinese police detained more than 100 Falun Gong followers on Saturday.")
+    assert _events(a, "COERCE") == [({"CHN"}, {"CHN"})]
+
+
+def test_people_attacked_somewhere_are_that_places(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Russian troops killed five civilians in Grozny.")
+    assert _events(a, "ASSAULT") == [({"RUS"}, {"RUS"})]
+    # with no place, an attack on unnamed people says nothing of their country
+    assert _events(analyze("Israeli troops killed two civilians."), "ASSAULT") == [({"ISR"}, {None})]
+
+
+def test_a_bare_role_coordinated_with_a_qualified_one_shares_its_country(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Iran, which had held 15 British sailors and marines for two weeks, freed them on Wednesday.")
+    assert _events(a, "RETREAT") == [({"IRN"}, {"GBR"})]
+    # "US troops and rebels" are two sides: the rebels stay the country's where they fight
+    b = analyze("US troops and rebels clashed near Kandahar.")
+    assert any(x.name == "rebels" and x.country == "AFG" for x in b.actors)

@@ -207,6 +207,23 @@ def _located(doc: Doc, d: Draft, hits: list[Hit]) -> str | None:
     return None
 
 
+#: Sectors close enough that one country word before a coordination qualifies both ("Israeli police and troops").
+_FORCE_SECTORS = frozenset({"MIL", "COP"})
+
+
+def _conjunct_country(doc: Doc, d: Draft, drafts: list[Draft]) -> str | None:
+    """The country of the role the bare role is coordinated with, when both are of a kind ("15 British sailors
+    and marines"); "US troops and rebels" are two sides."""
+    head = doc[d.end - 1]
+    if head.dep_ != "conj":
+        return None
+    for other in drafts:
+        if other.start <= head.head.i < other.end and other.country and other.country not in NON_STATE:
+            same = other.sector == d.sector or {other.sector, d.sector} <= _FORCE_SECTORS
+            return other.country if same else None
+    return None
+
+
 def _foreign(doc: Doc, d: Draft) -> bool:
     """A role qualified as foreign to where it is ("foreign troops", "occupying forces")."""
     head = doc[d.end - 1]
@@ -251,8 +268,8 @@ def fill_context_country(doc: Doc, drafts: list[Draft], hits: list[Hit]) -> list
             if _foreign(doc, d):
                 out.append(d)  # "foreign troops must leave Libya": not Libya's
                 continue
-            local = _located(doc, d, hits)
-            if local is not None:  # "people in Haiti", "refugees from Syria"
+            local = _located(doc, d, hits) or _conjunct_country(doc, d, drafts)
+            if local is not None:  # "people in Haiti", "refugees from Syria", "British sailors and marines"
                 out.append(replace(d, country=local, key=("R", local, *d.key[2:]) if d.key[0] == "R" else d.key))
                 continue
             main = context_country(doc, hits, d.start, owned, sentence_only=d.head_lemma in _SENTENCE_ONLY)

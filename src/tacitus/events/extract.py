@@ -20,6 +20,7 @@ from tacitus.events.clause import (
     modality_of,
     quote_for,
 )
+from tacitus.events.domestic import placed_recipients
 from tacitus.events.found import Found, dedupe, main_events
 from tacitus.events.lexicon import EventLexicon, Pattern, Sense
 from tacitus.events.match import best, is_temporal, noun_words, np_words, verb_words
@@ -858,6 +859,8 @@ def _build(
     if sense.event in _RECIPROCAL and len(actor) > 1:
         # "X and Y signed a deal" needs no recipient, but a third party they give to or act against stays
         recipient = tuple(r for r in not_actor(recipient, actor) if aimed_at(r, f.trigger.doc))
+    location = place_for_clause(head.doc, head, places) if places else None
+    recipient = placed_recipients(sense.event, actor, recipient, location)
     trig = f.trigger
     sent = trig.sent
     confidence = 0.45 + (0.2 if actor else 0) + (0.1 if recipient else 0) + (0.1 if f.specific else 0)
@@ -876,7 +879,7 @@ def _build(
         date=when.value,
         date_text=when.text,
         date_from="text" if when.source == "text" else "published",
-        location=place_for_clause(head.doc, head, places) if places else None,
+        location=location,
         trigger=trigger,
         sentence=Span(sent.text, sent.start_char, sent.end_char),
         negated=negated,

@@ -1,0 +1,36 @@
+"""Whose people an act is done to, when the text names them without a country.
+
+PLOVER codes a recipient by country. "Chinese police detained 100 Falun Gong followers" names no
+country for the followers; CAMEO and PLOVER coders read such acts of repression as the state's own,
+and any act done somewhere as done in that place's country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tacitus.actors.drafts import NON_STATE
+from tacitus.model import ActorRef, Place
+
+#: Sectors of people with no state role: whose they are follows where the act happens.
+_PEOPLE = frozenset({"CVL", "REF", "LAB", "EDU", "MED", "AGR", "OPP", "JRN", "REL", "PTY", "BUS", "CRM"})
+#: Event types done to people on the spot, whose country is then the place's.
+_ON_THE_SPOT = frozenset({"COERCE", "ASSAULT"})
+#: Sectors of the state's own authorities and forces, whose coercion of unnamed people is domestic.
+_STATE = frozenset({"GOV", "COP", "MIL", "JUD", "SPY", "LEG", "ELI"})
+
+
+def placed_recipients(
+    event: str, actor: tuple[ActorRef, ...], recipient: tuple[ActorRef, ...], location: Place | None
+) -> tuple[ActorRef, ...]:
+    """Recipients of an arrest, crackdown or attack with no country of their own take the country of the place
+    it happens in; with no place, a state's coercion of them is of its own people."""
+    if event not in _ON_THE_SPOT or not any(r.country is None and r.sector in _PEOPLE for r in recipient):
+        return recipient
+    country = location.country if location is not None and location.country not in NON_STATE else None
+    if country is None and event == "COERCE":
+        own = {a.country for a in actor if a.country and a.country not in NON_STATE and a.sector in _STATE}
+        country = own.pop() if len(own) == 1 else None
+    if country is None:
+        return recipient
+    return tuple(replace(r, country=country) if r.country is None and r.sector in _PEOPLE else r for r in recipient)
