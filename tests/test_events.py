@@ -170,6 +170,13 @@ def test_events_a_date_that_names_a_thing_does_not_date_the_act(analyze: Analyze
     assert e.modality == "asserted"
 
 
+def test_events_a_court_ruling_and_a_bare_uk_are_read_right(analyze: Analyze) -> None:
+    # CAMEO lists "rule" (govern) as cooperation; a court's ruling is no interaction
+    assert not analyze("A London court ruled on Tuesday.").events
+    e = one(analyze("Russia launched cyber warfare against UK."), "COERCE")
+    assert countries(e.recipient) == {"GBR"}
+
+
 def test_events_undated_clause_falls_back_on_publication(analyze: Analyze) -> None:
     e = one(analyze("Turkey expelled the Dutch ambassador.", published=date(2017, 3, 12)), "SANCTION")
     assert e.date == "2017-03-12"

@@ -372,3 +372,19 @@ def test_a_bare_role_coordinated_with_a_qualified_one_shares_its_country(analyze
     # "US troops and rebels" are two sides: the rebels stay the country's where they fight
     b = analyze("US troops and rebels clashed near Kandahar.")
     assert any(x.name == "rebels" and x.country == "AFG" for x in b.actors)
+
+
+def test_a_refusal_until_another_acts_is_aimed_at_that_party(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Obama said he will not lift the embargo until Cuba undertakes democratic reforms.")
+    assert _events(a, "REJECT") == [({"USA"}, {"CUB"})]
+
+
+def test_what_a_state_does_to_unnamed_people_is_done_to_its_own(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("France's conservative government ended mediation efforts with the truckers on Thursday.")
+    assert _events(a, "SANCTION") == [({"FRA"}, {"FRA"})]
+
+
+def test_a_bracketed_abbreviation_is_the_name_before_it(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("The UN Security Council imposed sanctions on the Central African Republic (CAR) on Monday.")
+    assert _events(a, "SANCTION") == [({"IGO"}, {"CAF"})]
+    assert [x.country for x in a.actors if x.name == "Central African Republic"] == ["CAF"]

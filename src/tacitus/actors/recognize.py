@@ -126,7 +126,7 @@ def find_actors(doc: Doc, article: Article, lexicon: ActorLexicon) -> ActorIndex
         for i in range(h.start, h.end)
     }
     drafts += _entities(doc, covered)
-    drafts = _nationals(doc, drafts)
+    drafts = _nationals(doc, _acronyms(doc, drafts))
     # "DHAKA, May 15 (Reuters) -": the place, date and wire a story was filed from are no actors in it
     filed = datelines(doc)
     drafts = [d for d in drafts if not any(a <= d.start and d.end <= b for a, b in filed)]
@@ -587,6 +587,21 @@ def _entities(doc: Doc, covered: set[int]) -> list[Draft]:
             )
         )
     return drafts
+
+
+def _acronyms(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """An uncoded abbreviation in brackets after a name is that name again ("the Central African Republic (CAR)",
+    "the Tigray People's Liberation Front (TPLF)"): it joins the named actor, code and all."""
+    by_end = {d.end: d for d in drafts}
+    out: list[Draft] = []
+    for d in drafts:
+        before = by_end.get(d.start - 1)
+        bracketed = d.start > 0 and d.end < len(doc) and doc[d.start - 1].text == "(" and doc[d.end].text == ")"
+        short = d.end - d.start == 1 and any(c.isupper() for c in doc[d.start].text[1:])
+        if d.how == "entity" and d.country is None and bracketed and short and before is not None:
+            d = replace(before, start=d.start, end=d.end, subject=d.subject, how="name")
+        out.append(d)
+    return out
 
 
 def _nationals(doc: Doc, drafts: list[Draft]) -> list[Draft]:

@@ -16,19 +16,22 @@ from tacitus.model import ActorRef, Place
 _PEOPLE = frozenset({"CVL", "REF", "LAB", "EDU", "MED", "AGR", "OPP", "JRN", "REL", "PTY", "BUS", "CRM"})
 #: Event types done to people on the spot, whose country is then the place's.
 _ON_THE_SPOT = frozenset({"COERCE", "ASSAULT"})
-#: Sectors of the state's own authorities and forces, whose coercion of unnamed people is domestic.
-_STATE = frozenset({"GOV", "COP", "MIL", "JUD", "SPY", "LEG", "ELI"})
+#: Sectors of the state's own authorities and forces, whose acts on unnamed people are domestic.
+_STATE = frozenset({None, "GOV", "COP", "MIL", "JUD", "SPY", "LEG", "ELI"})  # None: a country named
 
 
 def placed_recipients(
     event: str, actor: tuple[ActorRef, ...], recipient: tuple[ActorRef, ...], location: Place | None
 ) -> tuple[ActorRef, ...]:
     """Recipients of an arrest, crackdown or attack with no country of their own take the country of the place
-    it happens in; with no place, a state's coercion of them is of its own people."""
-    if event not in _ON_THE_SPOT or not any(r.country is None and r.sector in _PEOPLE for r in recipient):
+    it happens in; otherwise what a state does to unnamed people (arrests them, frees them, ends talks with
+    them, rejects their demands) is done to its own people. An attack names no such default."""
+    if not any(r.country is None and r.sector in _PEOPLE for r in recipient):
         return recipient
-    country = location.country if location is not None and location.country not in NON_STATE else None
-    if country is None and event == "COERCE":
+    placed = event in _ON_THE_SPOT and location is not None and location.country not in NON_STATE
+    country = location.country if placed and location is not None else None
+    if country is None and event != "ASSAULT":
+        # an attack on unnamed people is often across a border ("Israeli troops killed two civilians")
         own = {a.country for a in actor if a.country and a.country not in NON_STATE and a.sector in _STATE}
         country = own.pop() if len(own) == 1 else None
     if country is None:

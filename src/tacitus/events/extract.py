@@ -280,6 +280,9 @@ def find_triggers(
                 # "rejected a request by Y", "denied charges by Y": who made what is refused or denied
                 obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
                 recipient = tuple(r for r in (att.target_in(obj, ("by", "from")) if obj else ()) if r not in actor)
+            if not recipient:
+                # "will not lift the embargo until Cuba undertakes reforms": whose act is awaited is the other side
+                recipient = not_actor(_conditioned_on(tok, att), actor)
             if not recipient and p.sense.event in _CONTENT_TYPES:
                 # "demanded that the US lift sanctions", "threatened to attack South Korea"
                 recipient = tuple(r for r in att.complement_target(tok) if r not in actor)
@@ -484,6 +487,22 @@ def _phoned(verb: Token, att: Attacher) -> Pattern | None:
 
 
 _OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "IGO", "ELI"})  # ELI: a leader out of office on the day
+
+
+#: Marks of a condition another party must meet first.
+_CONDITIONS = frozenset({"until", "unless", "till"})
+
+
+def _conditioned_on(verb: Token, att: Attacher) -> tuple[ActorRef, ...]:
+    """The subject of an "until" or "unless" clause on the verb: the party whose act is the condition."""
+    return tuple(
+        r
+        for c in verb.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
+        for s in c.children
+        if s.dep_ in {"nsubj", "nsubjpass"}
+        for r in att.refs(s)
+    )
 
 
 def _carries_nominal(verb: Token, lexicon: EventLexicon) -> bool:
