@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from conftest import SHARED_DATA
+from tacitus.bench import BenchReport
 from tacitus.bench.events import (
     CASE_TO_PLOVER,
     HELDOUT,
@@ -15,7 +16,9 @@ from tacitus.bench.events import (
     cameo_class,
     macro_f1,
     probe_hit,
+    read_plover_labels,
     read_probe,
+    score_plover_labels,
     sentence_quad,
     tuple_hit,
 )
@@ -128,3 +131,30 @@ def test_heldout_probes_ship_with_every_type_and_score_type_then_countries() -> 
     nothing = ProbeRow("x", date(2000, 1, 1), "NONE", "", "")
     assert probe_hit(nothing, []) == (True, True)
     assert probe_hit(nothing, [_event("REJECT", "VERBAL_CONFLICT", ("IRN",), ("USA",), 0.8)]) == (False, False)
+
+
+def testscore_plover_labels_labels_cover_every_train_row_and_score_per_half() -> None:
+    labels = read_plover_labels()
+    assert [lab.idx for lab in labels] == list(range(1349))
+    assert {lab.event for lab in labels} == {*EVENT_TYPES, "NONE"}
+    assert all(lab.others <= set(EVENT_TYPES) and lab.event not in lab.others for lab in labels)
+    assert [(lab.event, lab.actor, lab.recipient) for lab in labels[:4]] == [
+        ("ASSAULT", "", "UKR"),
+        ("REJECT", "CHE", "HRV"),
+        ("ASSAULT", "IRQ", "IMG"),
+        ("NONE", "RUS", ""),
+    ]
+    events = [
+        [_event("ASSAULT", "MATERIAL_CONFLICT", ("RUS",), ("UKR",), 0.8)],  # right (no gold actor to meet)
+        [_event("REJECT", "VERBAL_CONFLICT", ("CHE",), ("HRV",), 0.8)],  # right
+        [_event("PROTEST", "MATERIAL_CONFLICT", ("IRQ",), ("IMG",), 0.8)],  # wrong type
+        [],  # no event, as labelled
+    ]
+    report = BenchReport("events")
+    score_plover_labels(events, report)
+    got = {m.name: m.value for m in report.metrics}
+    assert got["conflibert_plover_full_tuple_recall_dev"] == 0.5
+    assert got["conflibert_plover_full_tuple_recall_heldout"] == 1.0
+    # dev: ASSAULT F1 2/3 (one of two found), PROTEST 0 (a false positive); heldout: REJECT 1
+    assert got["conflibert_plover_type_macro_f1_dev"] == pytest.approx((2 / 3) / 16)
+    assert got["conflibert_plover_type_macro_f1_heldout"] == pytest.approx(1 / 16)

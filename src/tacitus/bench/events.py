@@ -36,6 +36,8 @@ from tacitus.model import QUADS, Analysis, Article, Event
 CONFLIBERT_TRAIN = "events/conflibert/cameo_class_train.tsv"
 #: The held-out halves of our own probes, shipped with the package.
 HELDOUT = Path(__file__).resolve().parent.parent / "data" / "events" / "heldout"
+#: Our PLOVER labels of the ConfliBERT train sentences (the sentences stay in the shared data).
+PLOVER_LABELS = HELDOUT.parent / "labels" / "conflibert_train_plover.tsv"
 CASE2021 = "events/case2021/CASE2021_task2_test_set_final_release_with_labels.tsv"
 GOLD_DATE = date(2000, 1, 1)
 #: The TUNE and CASE snippets carry no date; any fixed anchor will do (dates are not scored there).
@@ -173,6 +175,7 @@ def _conflibert(ctx: BenchContext, report: BenchReport) -> None:
         rows = rows[: ctx.limit]
     ctx.progress(f"events: {len(rows)} ConfliBERT train sentences")
     analyses = _analyze(ctx, [t for t, _ in rows], ANCHOR_DATE)
+    score_plover_labels([a.events for a in analyses], report)
     correct = sum(sentence_quad(a.events) == label for (_t, label), a in zip(rows, analyses, strict=True))
     report.add(
         Metric(
@@ -183,6 +186,52 @@ def _conflibert(ctx: BenchContext, report: BenchReport) -> None:
             len(rows),
         )
     )
+
+
+@dataclass(frozen=True, slots=True)
+class PloverLabel:
+    """Our PLOVER label of one ConfliBERT train sentence: its main event, that event's countries, other types."""
+
+    idx: int
+    event: str
+    actor: str
+    recipient: str
+    others: frozenset[str]
+
+
+def read_plover_labels(path: Path = PLOVER_LABELS) -> list[PloverLabel]:
+    labels: list[PloverLabel] = []
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    for number, line in enumerate(lines[1:], start=2):
+        cells = line.split("\t")
+        if len(cells) != 5 or not cells[0].isdigit():
+            raise DictionaryError(str(path), number, "expected idx, event, actor, recipient, others")
+        idx, event, actor, recipient, others = cells
+        labels.append(PloverLabel(int(idx), event, actor, recipient, frozenset(o for o in others.split(",") if o)))
+    return labels
+
+
+def score_plover_labels(events: Sequence[Sequence[Event]], report: BenchReport) -> None:
+    """PLOVER type macro-F1 (the main event as the only gold type, as on the PLOVER GSR) and full-tuple recall on
+    our labels of the ConfliBERT train sentences, per half: even rows were diagnosed, odd rows never."""
+    labels = [lab for lab in read_plover_labels() if lab.idx < len(events)]
+    for half, parity in (("dev", 0), ("heldout", 1)):
+        rows = [(lab, events[lab.idx]) for lab in labels if lab.idx % 2 == parity]
+        if not rows:
+            continue
+        gold = [{lab.event} - {"NONE"} for lab, _e in rows]
+        pred = [{e.event for e in found} for _lab, found in rows]
+        scores = macro_f1(gold, pred, EVENT_TYPES)
+        hits = [
+            probe_hit(ProbeRow("", ANCHOR_DATE, lab.event, lab.actor, lab.recipient), found)[1]
+            for lab, found in rows
+            if lab.event != "NONE"
+        ]
+        dataset = f"ConfliBERT cameo_class train, tacitus PLOVER labels ({half} half)"
+        report.add(Metric(f"conflibert_plover_type_macro_f1_{half}", scores.macro_f1, dataset, "TUNE", len(rows)))
+        report.add(
+            Metric(f"conflibert_plover_full_tuple_recall_{half}", sum(hits) / len(hits), dataset, "TUNE", len(hits))
+        )
 
 
 def _case2021(ctx: BenchContext, report: BenchReport) -> None:
