@@ -182,19 +182,19 @@ def _land_left(tok: Token) -> bool:
     return governor.lemma_.lower() in LEAVING or governor.lower_ in LEAVING
 
 
-#: Roles of people a place names: "people in Haiti", "refugees from Syria", "civilians in Gaza".
-_PEOPLE_SECTORS = frozenset({"CVL", "REF", "LAB", "EDU", "MED", "AGR", "OPP", "JRN"})
+#: Sectors of people with no state role; a place names whose they are ("people in Haiti", "refugees from Syria").
+PEOPLE_SECTORS = frozenset({"CVL", "REF", "LAB", "EDU", "MED", "AGR", "OPP", "JRN"})
 #: Authorities a place names by "in" ("the government in Kabul", "authorities in Niger").
 _AUTHORITY_SECTORS = frozenset({"GOV", "JUD", "LEG"})
 
 
 def _located(doc: Doc, d: Draft, hits: list[Hit]) -> str | None:
     """The country of the place a role of people is in or from, named in its own phrase."""
-    if d.sector not in _PEOPLE_SECTORS and d.sector not in _AUTHORITY_SECTORS:
+    if d.sector not in PEOPLE_SECTORS and d.sector not in _AUTHORITY_SECTORS:
         return None
     head = doc[d.end - 1]
     # "the new government in Niger"; a government "from" somewhere is no government of it
-    preps = ("in", "from") if d.sector in _PEOPLE_SECTORS else ("in",)
+    preps = ("in", "from") if d.sector in PEOPLE_SECTORS else ("in",)
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue

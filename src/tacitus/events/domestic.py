@@ -1,19 +1,20 @@
 """Whose people an act is done to, when the text names them without a country.
 
 PLOVER codes a recipient by country. "Chinese police detained 100 Falun Gong followers" names no
-country for the followers; CAMEO and PLOVER coders read such acts of repression as the state's own,
-and any act done somewhere as done in that place's country.
+country for the followers. tacitus reads an act done to such people somewhere as done in that place's
+country, and a state's other acts on them as acts on its own people. Only the event's recipient reference
+carries that country; the actor itself stays uncoded in ``Analysis.actors``.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from tacitus.actors.drafts import NON_STATE
+from tacitus.actors.drafts import NON_STATE, PEOPLE_SECTORS
 from tacitus.model import ActorRef, Place
 
-#: Sectors of people with no state role: whose they are follows where the act happens.
-_PEOPLE = frozenset({"CVL", "REF", "LAB", "EDU", "MED", "AGR", "OPP", "JRN", "REL", "PTY", "BUS", "CRM"})
+#: People with no state role (and groups of them: clergy, parties, firms, gangs).
+_PEOPLE = PEOPLE_SECTORS | {"REL", "PTY", "BUS", "CRM"}
 #: Event types done to people on the spot, whose country is then the place's.
 _ON_THE_SPOT = frozenset({"COERCE", "ASSAULT"})
 #: Sectors of the state's own authorities and forces, whose acts on unnamed people are domestic.
@@ -28,8 +29,8 @@ def placed_recipients(
     them, rejects their demands) is done to its own people. An attack names no such default."""
     if not any(r.country is None and r.sector in _PEOPLE for r in recipient):
         return recipient
-    placed = event in _ON_THE_SPOT and location is not None and location.country not in NON_STATE
-    country = location.country if placed and location is not None else None
+    on_the_spot = event in _ON_THE_SPOT and location is not None and location.country not in NON_STATE
+    country = location.country if on_the_spot and location is not None else None
     if country is None and event != "ASSAULT":
         # an attack on unnamed people is often across a border ("Israeli troops killed two civilians")
         own = {a.country for a in actor if a.country and a.country not in NON_STATE and a.sector in _STATE}
