@@ -52,7 +52,8 @@ def analyses(draw: st.DrawFn) -> Analysis:
 
     def ref() -> ActorRef:
         s = span()
-        return ActorRef(s.text, s.start, s.end, draw(COUNTRIES), draw(SECTORS), draw(OPT_SHORT), draw(EXTRA_SECTORS))
+        country, sector, actor_id, sectors = draw(COUNTRIES), draw(SECTORS), draw(OPT_SHORT), draw(EXTRA_SECTORS)
+        return ActorRef(s.text, s.start, s.end, country, sector, actor_id, sectors, draw(st.booleans()))
 
     def place() -> Place:
         s = span()

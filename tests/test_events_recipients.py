@@ -388,3 +388,40 @@ def test_a_bracketed_abbreviation_is_the_name_before_it(analyze: Callable[..., A
     a = analyze("The UN Security Council imposed sanctions on the Central African Republic (CAR) on Monday.")
     assert _events(a, "SANCTION") == [({"IGO"}, {"CAF"})]
     assert [x.country for x in a.actors if x.name == "Central African Republic"] == ["CAF"]
+
+
+def _implied(analysis: Analysis, event: str) -> list[tuple[str | None, str, bool]]:
+    return [(r.country, r.text, r.implied) for e in analysis.events if e.event == event for r in e.recipient]
+
+
+def test_a_states_act_with_no_one_named_is_aimed_at_home(analyze: Callable[..., Analysis]) -> None:
+    text = "Myanmar's civilian president called for reform of the constitution."
+    a = analyze(text)
+    # implied, and pointing at the words that name the country: the actor's mention
+    (ref,) = [r for e in a.events if e.event == "REQUEST" for r in e.recipient]
+    assert (ref.country, ref.implied, ref.sector, ref.actor_id) == ("MMR", True, None, None)
+    assert text[ref.start : ref.end] == ref.text and "Myanmar" in ref.text
+    assert _implied(analyze("Egypt has lifted its state of emergency."), "RETREAT") == [("EGY", "Egypt", True)]
+
+
+def test_a_named_recipient_is_not_implied(analyze: Callable[..., Analysis]) -> None:
+    assert _implied(analyze("Iran demanded that the United States lift sanctions."), "REQUEST") == [
+        ("USA", "the United States", False)
+    ]
+
+
+def test_one_foreign_country_in_the_sentence_is_the_aim_rather_than_home(analyze: Callable[..., Analysis]) -> None:
+    a = analyze("Biden refused to lift sanctions to get Iran to the negotiating table.")
+    assert [(c, imp) for c, _, imp in _implied(a, "REJECT")] == [("IRN", True)]
+    # two foreign countries: no guess
+    b = analyze("Sudan agreed to withdraw its troops, Egypt and Ethiopia said.")
+    assert _events(b, "CONCEDE") == [({"SDN"}, set())]
+
+
+def test_meetings_and_joint_acts_imply_no_recipient(analyze: Callable[..., Analysis]) -> None:
+    # with no one named, whom France met is unknown, not France
+    assert _events(analyze("France held talks on Monday."), "CONSULT") == [({"FRA"}, set())]
+    # the PLOVER manual codes all parties of a joint act as actors, with no recipient
+    assert _events(analyze("US and China have agreed to sign a first trade deal."), "AGREE") == [
+        ({"USA", "CHN"}, set())
+    ]

@@ -40,7 +40,8 @@ def test_events_command_prints_json_rows(db: Path) -> None:
     rows = json.loads(_run("events", "--db", str(db), "--recipient", "UKR", "--format", "json"))
     assert [(r["article_id"], r["event"]) for r in rows] == [("kyiv", "ACCUSE"), ("aid", "AID")]
     assert rows[0]["actors"][0] == {
-        "text": "Russia", "start": 0, "end": 6, "country": "RUS", "sector": None, "sectors": [], "actor_id": "A1"
+        "text": "Russia", "start": 0, "end": 6, "country": "RUS", "sector": None, "sectors": [], "actor_id": "A1",
+        "implied": False,
     }  # fmt: skip
 
 

@@ -71,7 +71,16 @@ def test_plover_json_uses_the_manual_field_names(db: Path, tmp_path: Path) -> No
     kyiv = records[0]
     assert kyiv["date"] == "2022-03-02" and kyiv["event"] == ["ACCUSE"] and kyiv["quad_code"] == 3
     assert kyiv["actor"] == [
-        {"code": "RUS", "sector": None, "sectors": [], "entity_text": "Russia", "start": 0, "end": 6, "actor_id": "A1"}
+        {
+            "code": "RUS",
+            "sector": None,
+            "sectors": [],
+            "entity_text": "Russia",
+            "start": 0,
+            "end": 6,
+            "actor_id": "A1",
+            "implied": False,
+        }
     ]
     assert kyiv["recipient"][0]["code"] == "UKR"
     assert kyiv["event_loc"]["resolved_place"] == "Kyiv" and kyiv["event_loc"]["resolution"] == 4

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
+
+import duckdb
 
 from tacitus.model import Actor, ActorRef, Analysis, Article, Event, Framing, LoadedTerm, Place, Quote, Span
+from tacitus.store.schema import MIGRATIONS, migrate, store_version
+from tacitus.store.write import analysis_rows, insert_rows
 
 
 def span(text: str, piece: str, nth: int = 0) -> Span:
@@ -147,3 +153,39 @@ def breakaway_article(ident: str = "breakaway") -> Analysis:
         (),
         Framing(),
     )
+
+
+def domestic_article(ident: str = "domestic") -> Analysis:
+    """Myanmar's president calls for reform with no one named: the request is aimed at Myanmar, a recipient
+    the text implies (at the mention that names the country, with no sector or actor id)."""
+    text = "Myanmar's president called for reform of the constitution."
+    president = ref(text, "Myanmar's president", "MMR", "GOV", "A1")
+    home = replace(president, sector=None, actor_id=None, sectors=(), implied=True)
+    actors = (Actor("A1", "Myanmar's president", "MMR", "GOV", (span(text, "Myanmar's president"),), "person"),)
+    request = event(text, "E1", "REQUEST", "VERBAL_CONFLICT", "called", (president,), (home,), None, "10")
+    return Analysis(
+        Article(ident, text, date(2021, 2, 1), outlet="Yangon Times", source="test"),
+        actors,
+        (request,),
+        (),
+        (),
+        Framing(),
+    )
+
+
+def old_store(path: Path, version: int, analyses: Sequence[Analysis], added: Mapping[str, Sequence[str]]) -> Path:
+    """A store as an earlier tacitus wrote it: schema ``version``, without the columns ``added`` since."""
+    rows = analysis_rows(analyses, None)
+    for table, columns in added.items():
+        for row in rows[table]:
+            for column in columns:
+                del row[column]
+    with duckdb.connect(str(path)) as con:
+        assert migrate(con, str(path), MIGRATIONS[:version]) == version
+        insert_rows(con, rows)
+    return path
+
+
+def version_of(path: Path) -> int:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return store_version(con)

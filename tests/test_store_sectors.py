@@ -15,14 +15,13 @@ import pytest
 
 from tacitus import Corpus
 from tacitus.errors import StoreError
-from tacitus.store import GDELT_COLUMNS, MIGRATIONS, SCHEMA_VERSION, export
+from tacitus.store import GDELT_COLUMNS, SCHEMA_VERSION, export
 from tacitus.store import connect as store_connect
-from tacitus.store.schema import migrate
-from tacitus.store.write import analysis_rows, insert_rows
 from test_store import _store
-from test_store_fixtures import breakaway_article, corpus_analyses
+from test_store_fixtures import breakaway_article, corpus_analyses, old_store, version_of
 
-_NEW_COLUMNS = {"actors": "sectors", "event_actors": "sectors", "quotes": "speaker_sectors"}
+#: Columns added after version 1 (version 2's sectors, version 3's ``event_actors.implied``).
+_NEW_COLUMNS = {"actors": ("sectors",), "event_actors": ("sectors", "implied"), "quotes": ("speaker_sectors",)}
 
 
 @pytest.fixture
@@ -96,25 +95,13 @@ def test_exports_carry_every_sector(db: Path, tmp_path: Path) -> None:
 
 
 def _version_1_store(path: Path) -> Path:
-    """A store as the previous tacitus wrote it: schema version 1, no sectors columns."""
-    rows = analysis_rows([*corpus_analyses(), breakaway_article()], None)
-    for table, column in _NEW_COLUMNS.items():
-        for row in rows[table]:
-            del row[column]
-    with duckdb.connect(str(path)) as con:
-        assert migrate(con, str(path), MIGRATIONS[:1]) == 1
-        insert_rows(con, rows)
-    return path
-
-
-def _version(path: Path) -> int:
-    with duckdb.connect(str(path), read_only=True) as con:
-        return int(con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()[0][0])
+    """A store as an earlier tacitus wrote it: schema version 1, no sectors columns."""
+    return old_store(path, 1, [*corpus_analyses(), breakaway_article()], _NEW_COLUMNS)
 
 
 def test_a_version_1_store_is_upgraded_when_read(tmp_path: Path) -> None:
     db = _version_1_store(tmp_path / "old.duckdb")
-    assert SCHEMA_VERSION == 2 and _version(db) == 1
+    assert version_of(db) == 1
     corpus = Corpus(db)
     # Old rows get their one sector as their list of sectors; the extra PRE needs a new analysis.
     assert [(a.name, a.sectors) for a in corpus.actors() if a.article_id == "breakaway"] == [
@@ -122,7 +109,7 @@ def test_a_version_1_store_is_upgraded_when_read(tmp_path: Path) -> None:
         ("Georgia", ()),
         ("Abkhazia", ("PRE",)),
     ]
-    assert _version(db) == 2
+    assert version_of(db) == SCHEMA_VERSION
     [event] = corpus.events(actor="GEOGOV")
     assert event.actors[0].sectors == ("GOV",)
     assert [q.speaker_sectors for q in corpus.quotes(actor="GEOPRE")] == [("PRE",)]
@@ -134,7 +121,7 @@ def test_a_version_1_store_is_upgraded_by_a_writer(tmp_path: Path) -> None:
     db = _version_1_store(tmp_path / "old.duckdb")
     with store_connect.writer_connection(db) as con:
         assert con.execute("SELECT count(*) FROM actors WHERE sectors IS NULL").fetchall() == [(0,)]
-    assert _version(db) == 2
+    assert version_of(db) == SCHEMA_VERSION
 
 
 def test_a_version_1_store_that_cannot_be_upgraded_says_how_to_fix(
@@ -148,6 +135,7 @@ def test_a_version_1_store_that_cannot_be_upgraded_says_how_to_fix(
         yield  # pragma: no cover
 
     monkeypatch.setattr(store_connect, "writer_connection", read_only_file)
-    with pytest.raises(StoreError, match=r"schema version 1, older than this tacitus \(2\).*make the file writable"):
+    older = rf"schema version 1, older than this tacitus \({SCHEMA_VERSION}\).*make the file writable"
+    with pytest.raises(StoreError, match=older):
         Corpus(db).actors()
-    assert _version(db) == 1
+    assert version_of(db) == 1

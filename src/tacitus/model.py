@@ -91,9 +91,18 @@ class ActorRef:
     #: Every PLOVER sector tag, ``sector`` first (``("GOV", "PRE")`` for "Transnistrian officials");
     #: derived from ``sector`` when not given.
     sectors: tuple[str, ...] = ()
+    #: True on an event's recipient whose country the text does not name: read from the actor's own
+    #: country (a domestic act) or the event's place; with no recipient named at all, the span is where
+    #: that country is named (the actor's mention), and ``sector``/``actor_id`` are empty.
+    implied: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "sectors", all_sectors(self.sector, self.sectors))
+
+    @property
+    def named(self) -> bool:
+        """False for an implied recipient the text does not name at all: its span only names the country."""
+        return not (self.implied and self.actor_id is None)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -104,6 +113,7 @@ class ActorRef:
             "sector": self.sector,
             "sectors": list(self.sectors),
             "actor_id": self.actor_id,
+            "implied": self.implied,
         }
 
 

@@ -11,7 +11,13 @@ from tacitus.model import ActorRef, Analysis
 
 
 def _refs(refs: tuple[ActorRef, ...]) -> str:
-    return "; ".join(f"{r.text} [{r.country or '?'} {r.sector or '?'}]" for r in refs) or "-"
+    return "; ".join(_ref(r) for r in refs) or "-"
+
+
+def _ref(r: ActorRef) -> str:
+    """An implied country is marked; a recipient the text does not name shows its country alone."""
+    code = f"[{r.country or '?'} {r.sector or '?'}{' implied' if r.implied else ''}]"
+    return f"{r.text} {code}" if r.named else code
 
 
 def _clip(text: str, width: int = 70) -> str:

@@ -275,7 +275,7 @@ def _conflibert(ctx: BenchContext, report: BenchReport) -> None:
         if analysis.events:
             with_events += 1
             refs_src = [r for e in analysis.events for r in e.actor]
-            refs_tgt = [r for e in analysis.events for r in e.recipient]
+            refs_tgt = [r for e in analysis.events for r in e.recipient if r.named]  # spans the text names
         else:
             refs_src, refs_tgt = syn_src, syn_tgt
         ev_src, ev_tgt = {(r.start, r.end) for r in refs_src}, {(r.start, r.end) for r in refs_tgt}

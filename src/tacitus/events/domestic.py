@@ -1,9 +1,13 @@
-"""Whose people an act is done to, when the text names them without a country.
+"""Whom an act is aimed at, when the text names no country for it.
 
-PLOVER codes a recipient by country. "Chinese police detained 100 Falun Gong followers" names no
-country for the followers. tacitus reads an act done to such people somewhere as done in that place's
-country, and a state's other acts on them as acts on its own people. Only the event's recipient reference
-carries that country; the actor itself stays uncoded in ``Analysis.actors``.
+PLOVER codes a recipient by country, and event data in the CAMEO tradition reads an act with no
+foreign target as domestic: "Myanmar's president called for reform" is aimed at Myanmar, "Chinese
+police detained 100 Falun Gong followers" at Chinese people, "Egypt lifted the state of emergency"
+at Egypt. tacitus fills such a recipient's country from the event's place (for an arrest or an
+attack on the spot) or from the actor's own country, and marks the reference ``implied``. With no
+recipient named at all, the implied reference points at the actor's mention, where that country is
+named, or at the place. Acts of several countries together ("US and China agreed to sign a deal") stay without a
+recipient, as the PLOVER manual codes them. Only the event's references carry this; ``Analysis.actors`` stays as read.
 """
 
 from __future__ import annotations
@@ -17,24 +21,48 @@ from tacitus.model import ActorRef, Place
 _PEOPLE = PEOPLE_SECTORS | {"REL", "PTY", "BUS", "CRM"}
 #: Event types done to people on the spot, whose country is then the place's.
 _ON_THE_SPOT = frozenset({"COERCE", "ASSAULT"})
-#: Sectors of the state's own authorities and forces, whose acts on unnamed people are domestic.
-_STATE = frozenset({None, "GOV", "COP", "MIL", "JUD", "SPY", "LEG", "ELI"})  # None: a country named
+#: Acts that, with no one else named, a state aims at home: demands for reform, deals, concessions,
+#: retreats, refusals, accusations, threats, protests, penalties, coercion. Meetings, cooperation, aid,
+#: support and mobilisation are not: with no one named, their counterpart is unknown, not domestic.
+_AT_HOME = frozenset(
+    {"REQUEST", "AGREE", "CONCEDE", "RETREAT", "REJECT", "ACCUSE", "THREATEN", "PROTEST", "SANCTION", "COERCE"}
+)
 
 
-def placed_recipients(
-    event: str, actor: tuple[ActorRef, ...], recipient: tuple[ActorRef, ...], location: Place | None
+def implied_recipients(
+    event: str,
+    actor: tuple[ActorRef, ...],
+    recipient: tuple[ActorRef, ...],
+    location: Place | None,
+    around: tuple[ActorRef, ...] = (),
 ) -> tuple[ActorRef, ...]:
-    """Recipients of an arrest, crackdown or attack with no country of their own take the country of the place
-    it happens in; otherwise what a state does to unnamed people (arrests them, frees them, ends talks with
-    them, rejects their demands) is done to its own people. An attack names no such default."""
-    if not any(r.country is None and r.sector in _PEOPLE for r in recipient):
+    """The event's recipients with the countries the text leaves implied (see the module's doc).
+
+    An arrest, crackdown or attack is read as done in the place's country; otherwise a state's act is
+    read as aimed at its own country. An attack takes no such default (it is often across a border:
+    "Israeli troops killed two civilians"). Unnamed people take the country for any act; other
+    recipients of unknown country, and a missing recipient, only for the acts in ``_AT_HOME``. ``around``
+    holds the mentions of countries in the sentence (actors and places): one foreign country there is the
+    act's more likely aim than home ("Biden refused to lift sanctions to get Iran to the table"); with
+    several, none is implied.
+    """
+    parties = list(dict.fromkeys(a.country for a in actor if a.country and a.country not in NON_STATE))
+    where: ActorRef | None = None  # the mention naming the implied country
+    if event in _ON_THE_SPOT and location is not None and location.country not in NON_STATE:
+        where = ActorRef(location.text, location.start, location.end, location.country, None, None)
+    if where is None and event != "ASSAULT" and len(parties) == 1:
+        abroad = {r.country: r for r in around if r.country and r.country not in NON_STATE | {parties[0]}}
+        if not abroad:
+            where = next(a for a in actor if a.country == parties[0])
+        elif len(abroad) == 1:
+            where = next(iter(abroad.values()))
+    if where is None:
         return recipient
-    on_the_spot = event in _ON_THE_SPOT and location is not None and location.country not in NON_STATE
-    country = location.country if on_the_spot and location is not None else None
-    if country is None and event != "ASSAULT":
-        # an attack on unnamed people is often across a border ("Israeli troops killed two civilians")
-        own = {a.country for a in actor if a.country and a.country not in NON_STATE and a.sector in _STATE}
-        country = own.pop() if len(own) == 1 else None
-    if country is None:
-        return recipient
-    return tuple(replace(r, country=country) if r.country is None and r.sector in _PEOPLE else r for r in recipient)
+    country = where.country
+    anyone = not any(r.country for r in recipient) and (event in _AT_HOME or event in _ON_THE_SPOT)
+    if recipient or not anyone:
+        return tuple(
+            replace(r, country=country, implied=True) if r.country is None and (r.sector in _PEOPLE or anyone) else r
+            for r in recipient
+        )
+    return (ActorRef(where.text, where.start, where.end, country, None, None, implied=True),)

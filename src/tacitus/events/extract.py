@@ -20,7 +20,7 @@ from tacitus.events.clause import (
     modality_of,
     quote_for,
 )
-from tacitus.events.domestic import placed_recipients
+from tacitus.events.domestic import implied_recipients
 from tacitus.events.found import Found, dedupe, main_events
 from tacitus.events.lexicon import EventLexicon, Pattern, Sense
 from tacitus.events.match import best, is_temporal, noun_words, np_words, verb_words
@@ -707,7 +707,7 @@ def extract_events(
     """PLOVER events of one article, ids E1, E2, ... in text order, repeated mentions merged."""
     events: list[Event] = []
     for f in sorted(main_events(find_triggers(doc, actors, lexicon, places)), key=lambda f: f.trigger.i):
-        events.append(_build(f, published, times, places, quotes, lexicon))
+        events.append(_build(f, published, times, places, quotes, lexicon, actors))
     return dedupe(events)
 
 
@@ -822,6 +822,7 @@ def _build(
     places: tuple[PlaceMention, ...],
     quotes: tuple[Quote, ...],
     lexicon: EventLexicon,
+    actors: ActorIndex,
 ) -> Event:
     sense = _domestic(_rallying(_by_whom(f.sense, f.trigger, f.clause, f.actor), f.trigger), f)
     head = f.clause
@@ -879,10 +880,16 @@ def _build(
         # "X and Y signed a deal" needs no recipient, but a third party they give to or act against stays
         recipient = tuple(r for r in not_actor(recipient, actor) if aimed_at(r, f.trigger.doc))
     location = place_for_clause(head.doc, head, places) if places else None
-    recipient = placed_recipients(sense.event, actor, recipient, location)
+    named = any(not r.implied for r in recipient)
+    sent = f.trigger.sent
+    around = actors.refs_in(sent.start, sent.end) + tuple(
+        ActorRef(m.place.text, m.place.start, m.place.end, m.place.country, None, None)
+        for m in places
+        if sent.start <= m.tok_start < sent.end
+    )
+    recipient = implied_recipients(sense.event, actor, recipient, location, around)
     trig = f.trigger
-    sent = trig.sent
-    confidence = 0.45 + (0.2 if actor else 0) + (0.1 if recipient else 0) + (0.1 if f.specific else 0)
+    confidence = 0.45 + (0.2 if actor else 0) + (0.1 if named else 0) + (0.1 if f.specific else 0)
     confidence -= 0.1 if f.nominal else 0
     confidence -= 0.15 if _background(head) else 0
     trigger = Span(trig.text, trig.idx, trig.idx + len(trig.text))

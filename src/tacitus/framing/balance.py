@@ -121,6 +121,8 @@ def voiceless(events: Sequence[Event], quotes: Sequence[Quote]) -> list[dict[str
         if ev.negated:
             continue
         for ref in ev.recipient:
+            if not ref.named:
+                continue  # an implied recipient is the actor's own country, not a side the text shows acted upon
             side = side_of(ref)
             if side is None or side in quoted or (ref.actor_id and ref.actor_id in quoted):
                 continue
@@ -190,7 +192,7 @@ def tone_by_actor(
         for ref in ev.actor:
             add(ref, actor_role, si)
             with_role.add((ref.actor_id or ref.text, si))
-        for ref in ev.recipient:
+        for ref in (r for r in ev.recipient if r.named):
             add(ref, recipient_role, si)
             with_role.add((ref.actor_id or ref.text, si))
     for m in actors.mentions:

@@ -60,9 +60,10 @@ SELECT e.article_id, e.event_id, e.event, e.mode, {context} AS context, e.quad, 
        e.negated, e.modality, e.confidence, e.score,
        {actor_text} AS actor_text, {actor_country} AS actor_country,
        {actor_sector} AS actor_sector, {actor_sectors} AS actor_sectors, {actor_id} AS actor_id,
+       {actor_implied} AS actor_implied,
        {recipient_text} AS recipient_text, {recipient_country} AS recipient_country,
        {recipient_sector} AS recipient_sector, {recipient_sectors} AS recipient_sectors,
-       {recipient_id} AS recipient_id,
+       {recipient_id} AS recipient_id, {recipient_implied} AS recipient_implied,
        e.trigger_text, e.trigger_start, e.trigger_end, e.sentence_start, e.sentence_end,
        e.location_text, e.location_start, e.location_end, e.location_name, e.location_geonameid,
        e.location_lat, e.location_lon, e.location_country, e.location_feature,
@@ -86,6 +87,8 @@ def _side(role: str, column: str, as_list: bool) -> str:
     value = f"x.{column}" if as_list else f"coalesce(x.{column}, '-')"
     if column == "sectors" and not as_list:
         value = f"coalesce(nullif(array_to_string(x.sectors, '{SECTOR_JOIN}'), ''), '-')"
+    if column == "implied" and not as_list:
+        value = "coalesce(CAST(x.implied AS VARCHAR), '-')"
     agg = f"list({value} ORDER BY x.position)" if as_list else f"string_agg({value}, '; ' ORDER BY x.position)"
     return (
         f"(SELECT {agg} FROM event_actors x WHERE x.article_id = e.article_id "
@@ -105,6 +108,7 @@ def _events_sql(as_list: bool, where: str) -> str:
             ("sector", "sector"),
             ("sectors", "sectors"),
             ("id", "actor_id"),
+            ("implied", "implied"),
         ):
             parts[f"{role}_{field}"] = _side(role, column, as_list)
     return _EVENTS_FLAT.format(**parts)
@@ -197,6 +201,7 @@ def _entity(ref: ActorRef) -> dict[str, Any]:
         "start": ref.start,
         "end": ref.end,
         "actor_id": ref.actor_id,
+        "implied": ref.implied,
     }
 
 

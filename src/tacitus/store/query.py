@@ -62,8 +62,8 @@ _EVENT_COUNTRY = (
 )
 _REFS = (
     '(SELECT list(struct_pack(text := x.text, start := x.start, "end" := x."end", country := x.country, '
-    "sector := x.sector, actor_id := x.actor_id, sectors := x.sectors) ORDER BY x.position) FROM event_actors x "
-    "WHERE x.article_id = p.article_id AND x.event_id = p.event_id AND x.role = '{role}')"
+    "sector := x.sector, actor_id := x.actor_id, sectors := x.sectors, implied := x.implied) ORDER BY x.position) "
+    "FROM event_actors x WHERE x.article_id = p.article_id AND x.event_id = p.event_id AND x.role = '{role}')"
 )
 
 
@@ -105,7 +105,16 @@ def _limit(f: Filters) -> str:
 
 def _refs(value: Any) -> tuple[ActorRef, ...]:
     return tuple(
-        ActorRef(r["text"], r["start"], r["end"], r["country"], r["sector"], r["actor_id"], tuple(r["sectors"] or ()))
+        ActorRef(
+            r["text"],
+            r["start"],
+            r["end"],
+            r["country"],
+            r["sector"],
+            r["actor_id"],
+            tuple(r["sectors"] or ()),
+            bool(r["implied"]),
+        )
         for r in value or ()
     )
 

@@ -12,7 +12,7 @@ from tacitus.model import ActorRef, Place, Span
 Flat = dict[str, str | int | float | bool | None]
 
 _PLACE_KEYS = ("text", "start", "end", "name", "geonameid", "lat", "lon", "country", "feature")
-_REF_KEYS = ("text", "start", "end", "country", "sector", "sectors", "actor_id")
+_REF_KEYS = ("text", "start", "end", "country", "sector", "sectors", "actor_id", "implied")
 #: Joins one actor's sector tags in flat output ("GOV+PRE"); "; " separates actors.
 SECTOR_JOIN = "+"
 
@@ -187,6 +187,7 @@ def row_to_flat(row: AnyRow) -> Flat:
             out[f"{f.name}_country"] = "; ".join(r.country or "-" for r in value)
             out[f"{f.name}_sector"] = "; ".join(r.sector or "-" for r in value)
             out[f"{f.name}_sectors"] = "; ".join(SECTOR_JOIN.join(r.sectors) or "-" for r in value)
+            out[f"{f.name}_implied"] = "; ".join(str(r.implied).lower() for r in value)
         elif isinstance(value, tuple) and f.name.endswith("sectors"):
             out[f.name] = SECTOR_JOIN.join(value)
         elif isinstance(value, tuple):

@@ -196,8 +196,17 @@ _V2 = (
     "UPDATE quotes SET speaker_sectors = CASE WHEN speaker_sector IS NULL THEN []::VARCHAR[] ELSE [speaker_sector] END",
 )
 
+#: Version 3: whether an event's recipient has a country the text does not name (``ActorRef.implied``: read
+#: from the actor's own country or the event's place). Rows stored before are false: earlier tacitus did not
+#: mark the countries it inferred (people placed by an arrest's location), nor add a recipient where none is
+#: named; both appear once the articles are analysed again.
+_V3 = (
+    "ALTER TABLE event_actors ADD COLUMN implied BOOLEAN",
+    "UPDATE event_actors SET implied = false",
+)
+
 #: ``MIGRATIONS[i]`` upgrades a store from version ``i`` to ``i + 1``.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: The tables an analysis is written into (all keyed by ``article_id``, ``articles`` by ``id``).

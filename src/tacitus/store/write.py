@@ -155,6 +155,7 @@ def _add_analysis(rows: Rows, analysis: Analysis, run_id: int | None, now: datet
                         "sector": ref.sector,
                         "sectors": list(ref.sectors),
                         "actor_id": ref.actor_id,
+                        "implied": ref.implied,
                     }
                 )
     for seq, q in enumerate(analysis.quotes):
