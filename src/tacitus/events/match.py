@@ -30,7 +30,7 @@ def np_words(tok: Token, out: set[str], conj: bool = True) -> None:
             out.update(_words(c))
         elif conj and c.dep_ == "conj" and c.pos_ == "NOUN":  # "sent tents and food"
             np_words(c, out, conj=False)
-        elif c.dep_ == "prep":
+        elif c.dep_ == "prep" and not is_temporal(c):  # "demanded an apology during a visit on Monday": no "on"
             out.update(_words(c))
             for g in c.children:
                 if g.dep_ == "pobj":
