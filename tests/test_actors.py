@@ -601,8 +601,28 @@ def test_undated_article_codes_a_titled_leader_by_the_title_in_the_text(
 
 def test_a_sponsor_before_a_group_is_not_its_country(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
     idx, _ = index("Iran-backed militias attacked the base, Iraqi officials said.")
-    assert _mention(idx, "backed militias") == ("backed militias", 5, 20, None, "REB")
+    assert _mention(idx, "militias") == ("militias", 12, 20, None, "REB")
     assert _mention(idx, "Iran") == ("Iran", 0, 4, "IRN", None)
+
+
+def test_who_leads_a_force_owns_it(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, _ = index("The Saudi-led coalition launched air strikes on NATO-led peacekeepers.")
+    assert _mention(idx, "Saudi-led coalition") == ("Saudi-led coalition", 4, 23, "SAU", "MIL")
+    assert _mention(idx, "NATO-led peacekeepers")[3] == "IGO"
+
+
+def test_a_role_before_a_hyphen_qualifies_the_role_after_it(
+    index: Callable[..., tuple[ActorIndex, list[str]]],
+) -> None:
+    idx, _ = index("Algeria's army-backed government promised to hold free elections.")
+    assert _mention(idx, "Algeria's army-backed government") == (
+        "Algeria's army-backed government",
+        0,
+        32,
+        "DZA",
+        "GOV",
+    )
+    assert len(idx.actors) == 1  # no separate "Algeria's army"
 
 
 def test_victims_of_a_demonym_warplane_take_the_place_struck(

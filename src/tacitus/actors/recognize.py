@@ -280,6 +280,8 @@ def _role_groups(doc: Doc, hits: list[Hit]) -> tuple[list[Draft], set[int]]:
     drafts: list[Draft] = []
     group_no = 0
     in_hits = {i for h in hits for i in range(h.start, h.end)}
+    qualified = _hyphen_qualifiers(doc, by_end)
+    used.update(o for _w, o in qualified.values() if o is not None and hits[o].entry.kind == "role")
     for k, hit in enumerate(hits):
         if hit.entry.kind != "role" or k in used:
             continue
@@ -324,6 +326,23 @@ def _role_groups(doc: Doc, hits: list[Hit]) -> tuple[list[Draft], set[int]]:
             if tok.lower_ in ("and", ",", "&") and owners and j - 1 >= 0 and j in by_end:
                 j -= 1
                 continue
+            if start == j + 1 and j in qualified:
+                # "the Saudi-led coalition", "Algeria's army-backed government": the words before the hyphen
+                # qualify the role; who leads it owns it, who backs it does not ("Iran-backed rebels")
+                word, qualifier = qualified[j]
+                if qualifier is None:
+                    start, j = word, word - 1
+                    continue
+                if hits[qualifier].entry.kind == "role":
+                    start, j = hits[qualifier].start, hits[qualifier].start - 1
+                    continue
+                if doc[j + 1].lemma_.lower() in _OWNING and not _is_stance(doc, hits[qualifier].start):
+                    owners.insert(0, hits[qualifier])
+                    owner_idx.insert(0, qualifier)
+                    start, j = hits[qualifier].start, hits[qualifier].start - 1
+                    continue
+                start += 1  # "Iran-backed": the backer is an actor of its own, not in the role's span
+                break
             if (
                 not owners
                 and tok.dep_ in ("amod", "compound", "nmod", "npadvmod")
@@ -459,6 +478,27 @@ def _role_groups(doc: Doc, hits: list[Hit]) -> tuple[list[Draft], set[int]]:
             )
     drafts = _appositions(doc, drafts)
     return drafts, used
+
+
+#: Participles whose hyphenated qualifier owns the role ("the US-led coalition" is American); any other
+#: ("Iran-backed", "Kremlin-funded") names a backer, not the owner.
+_OWNING = frozenset({"lead", "led", "run", "command", "control", "dominate", "head", "own"})
+
+
+def _hyphen_qualifiers(doc: Doc, by_end: dict[int, int]) -> dict[int, tuple[int, int | None]]:
+    """The hyphens of "W-<participle> ROLE" ("army-backed government", "NATO-led peacekeepers"), by token index:
+    the first token of W and the dictionary hit W is (None for a plain word)."""
+    out: dict[int, tuple[int, int | None]] = {}
+    for tok in doc[1:-1]:
+        j = tok.i
+        part, word = doc[j + 1], doc[j - 1]
+        if tok.tag_ != "HYPH" or tok.whitespace_ or word.whitespace_ or part.tag_ != "VBN" or part.dep_ != "amod":
+            continue
+        if word.head.i != part.i or word.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        o = by_end.get(j)
+        out[j] = (word.i, o)
+    return out
 
 
 def _entity_start(doc: Doc, i: int) -> int | None:
