@@ -36,7 +36,7 @@ from tacitus.actors.index import ActorIndex
 from tacitus.actors.lexicon import ActorEntry, ActorLexicon
 from tacitus.actors.placing import dateline, inside_longer_name, place_phrase, where_not_who
 from tacitus.model import Article
-from tacitus.nlp import datelines
+from tacitus.nlp import PLACE_HEADS, datelines
 
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "NORP": "group", "GPE": "country"}
@@ -239,6 +239,13 @@ def _acceptable(span: SpacySpan, entry: ActorEntry) -> bool:
         return last.pos_ in ("NOUN", "PROPN") or last.tag_.startswith("NN")
     if not any(t.text[:1].isupper() for t in span):
         return False
+    toponym = entry.kind in ("place", "capital") or (entry.kind == "country" and len(span) > 1)
+    if toponym and span.end < len(span.doc):
+        after = span.doc[span.end]
+        if after.ent_iob_ == "I" and after.ent_type_ in ("GPE", "LOC") and after.pos_ == "PROPN":
+            # "Santa Cruz" in "Santa Cruz Barillas", "North West" (a South African province) in "North West
+            # Frontier Province": the toponym starts another place's name ("Bosnia Herzegovina" stays Bosnia)
+            return after.lower_ in PLACE_HEADS
     if entry.kind == "person" and span.end < len(span.doc):
         after = span.doc[span.end]
         # "Hassan" in "Hassan Sheikh Mohamud" is part of a longer name, not the entry "Hassan".

@@ -305,6 +305,7 @@ def _keep(
         return False
     big = any(gazetteer.entry(h.entry).feature in FEATURE_PRIOR for h in hits if h.main)
     biggest = max((gazetteer.entry(h.entry).population for h in hits if h.main), default=0)
+    country = any(gazetteer.entry(h.entry).feature == "country" for h in hits if h.main)
     ents = {ent_at[t] for t in range(start, end) if t in ent_at}
     supported = any(e.label_ in {"GPE", "LOC"} or (e.label_ == "FAC" and e.end <= end) for e in ents)
     if not supported and not any(h.main for h in hits):
@@ -322,6 +323,8 @@ def _keep(
             return False
         if ent.label_ == "PERSON" and not longer and not big and biggest < 100_000:
             return False
+        if ent.label_ in {"GPE", "LOC"} and ent.end > end and not country and _names_on(doc[end : ent.end]):
+            return False  # "Santa Cruz" in "Santa Cruz Barillas", "North West" in "North West Frontier Province"
     if not supported:
         if key in gazetteer.stoplist:
             return False
@@ -336,6 +339,12 @@ def _keep(
         if kind in {"org", "person", "group"} and not possessive and not supported:
             return False
     return not _modifier(span)
+
+
+def _names_on(rest: SpacySpan) -> bool:
+    """The words after a toponym inside its entity go on naming another place: a proper noun that is not a
+    word of place ("City", "Province") or a punctuation mark ("Gaza City" stays Gaza's)."""
+    return any(t.pos_ == "PROPN" and t.lower_ not in PLACE_HEADS for t in rest)
 
 
 def _modifier(span: SpacySpan) -> bool:
