@@ -37,6 +37,14 @@ def test_events_inflected_forms_match_on_the_lemma(analyze: Analyze) -> None:
         assert e.quad == "VERBAL_CONFLICT"
 
 
+def test_events_a_generic_verb_with_no_party_codes_nothing(analyze: Analyze) -> None:
+    # "given" is CAMEO's bare "give" (060): with no one giving and no one given to, it is no event
+    assert [e.event for e in analyze("The decision was made given the risks.").events] == []
+    # the same verbs with a party, or an event noun that names the act, still code
+    assert countries(one(analyze("Iran was given the documents."), "COOPERATE").recipient) == {"IRN"}
+    assert one(analyze("Talks resumed on Monday."), "CONSULT").cameo == "046"
+
+
 def test_events_passive_agent_is_the_actor(analyze: Analyze) -> None:
     e = one(analyze("France was criticised by Italy."), "ACCUSE")
     assert countries(e.actor) == {"ITA"}

@@ -707,8 +707,16 @@ def extract_events(
     """PLOVER events of one article, ids E1, E2, ... in text order, repeated mentions merged."""
     events: list[Event] = []
     for f in sorted(main_events(find_triggers(doc, actors, lexicon, places)), key=lambda f: f.trigger.i):
-        events.append(_build(f, published, times, places, quotes, lexicon, actors))
+        if not _vague(f):
+            events.append(_build(f, published, times, places, quotes, lexicon, actors))
     return dedupe(events)
+
+
+def _vague(f: Found) -> bool:
+    """A verb coded by its lemma alone, with no party on either side: "kept Britain bound to the bloc's rules",
+    "given previous records", "hoped to resume flights". A generic verb ("bind", "give", "resume", "serve")
+    tells an event only through who does it to whom; with neither, the clause reports nothing codable."""
+    return not (f.actor or f.recipient or f.specific or f.nominal)
 
 
 #: Subjects that are people in the street, not forces: what they block, burn or fight is a protest.
