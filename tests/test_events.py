@@ -45,6 +45,12 @@ def test_events_a_generic_verb_with_no_party_codes_nothing(analyze: Analyze) -> 
     assert one(analyze("Talks resumed on Monday."), "CONSULT").cameo == "046"
 
 
+def test_events_giving_to_someone_is_aid_and_a_bare_increase_is_nothing(analyze: Analyze) -> None:
+    e = one(analyze("Russia gave Armenia military equipment."), "AID")
+    assert (countries(e.actor), countries(e.recipient)) == ({"RUS"}, {"ARM"})
+    assert [e.event for e in analyze("Obama increased the number of refugees.").events] == []
+
+
 def test_events_passive_agent_is_the_actor(analyze: Analyze) -> None:
     e = one(analyze("France was criticised by Italy."), "ACCUSE")
     assert countries(e.actor) == {"ITA"}

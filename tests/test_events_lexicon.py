@@ -43,6 +43,15 @@ def test_event_lexicon_silenced_lemma_keeps_only_manual_patterns() -> None:
     assert all(p.manual for p in lexicon.verbs["express"])
 
 
+def test_event_lexicon_tilde_drops_only_the_cameo_default() -> None:
+    lexicon = read_event_lexicon(DATA)
+    patterns = lexicon.verbs["boost"]
+    bare = [p for p in patterns if not p.slots]
+    assert [p.sense for p in bare] == [None]  # "boosted" alone codes nothing (CAMEO: 060)
+    coded = {p.sense.cameo for p in patterns if p.slots and p.sense is not None and not p.manual}
+    assert {"030", "0311", "050"} <= coded  # CAMEO's "boost * bid", "economic link", "diplomatic offensive"
+
+
 def test_event_lexicon_cameo_codes_survive_conversion() -> None:
     lexicon = read_event_lexicon(DATA)
     codes = {p.sense.cameo for ps in lexicon.verbs.values() for p in ps if p.sense and not p.manual}

@@ -127,7 +127,7 @@ def _rows(path: Path, width: int) -> Iterator[tuple[int, list[str]]]:
 
 
 def _sense(path: Path, number: int, event: str, mode: str, context: str, cameo: str) -> Sense | None:
-    if event in {"", "-"}:
+    if event in {"", "-", "~"}:
         return None
     if event not in EVENT_TYPES:
         raise DictionaryError(str(path), number, f"unknown PLOVER event {event!r}; use one of {', '.join(EVENT_TYPES)}")
@@ -206,7 +206,7 @@ def read_event_lexicon(folder: Path = DATA) -> EventLexicon:
         table.setdefault(lemma, []).append(Pattern(_slots(pattern, synsets), sense, True))
         if kind == "verb" and not pattern:
             manual_defaults.add(lemma)
-            if sense is None:
+            if sense is None and event != "~":
                 silenced.add(lemma)
 
     cameo_path = folder / "cameo_verbs.tsv"
