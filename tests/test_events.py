@@ -51,6 +51,18 @@ def test_events_giving_to_someone_is_aid_and_a_bare_increase_is_nothing(analyze:
     assert [e.event for e in analyze("Obama increased the number of refugees.").events] == []
 
 
+def test_events_joint_exercises_are_cooperation_a_lone_one_a_show_of_force(analyze: Analyze) -> None:
+    e = one(analyze("Belarus and Russia began military exercises near the Polish border."), "COOPERATE")
+    assert (e.cameo, countries(e.actor)) == ("062", {"BLR", "RUS"})
+    e = one(analyze("Russian warships held naval drills with the Chinese navy in the Sea of Japan."), "COOPERATE")
+    assert (countries(e.actor), countries(e.recipient)) == ({"RUS"}, {"CHN"})
+    # the nominal's passive light verb gives its agent: the war game is staged by both forces
+    staged = analyze("The war game was staged by U.S. marines and Jordanian armed forces.")
+    assert countries(one(staged, "COOPERATE").actor) == {"USA", "JOR"}
+    alone = analyze("China started naval drills near Taiwan.")
+    assert [e.event for e in alone.events] == ["MOBILIZE"]
+
+
 def test_events_passive_agent_is_the_actor(analyze: Analyze) -> None:
     e = one(analyze("France was criticised by Italy."), "ACCUSE")
     assert countries(e.actor) == {"ITA"}

@@ -670,6 +670,10 @@ def _nominal(noun: Token, p: Pattern, att: Attacher, verb_events: dict[int, Foun
         actor = att.refs(att.subject(gov))
         if not recipient:
             recipient = att.prep_refs(gov, {"on", "against", "with", "to", "at"})
+    passive_light = slot.dep_ == "nsubjpass" and _LEMMA_FIXES.get(gov.lemma_, gov.lemma_) in _LIGHT_VERBS
+    if passive_light and not actor:
+        # "the war game was staged by U.S. marines and Jordanian forces": the agent stages it
+        actor = att.prep_refs(gov, {"by"})
     if not recipient and slot.dep_ == "nsubj" and gov.lemma_ in _ARRIVALS:
         # "aid from the EU arrived in Gaza", "Japanese aid reached Pakistan": delivered to the place reached
         recipient = tuple(
@@ -823,6 +827,32 @@ def _domestic(sense: Sense, f: Found) -> Sense:
     return sense
 
 
+#: Military exercises: held by two countries' forces, or with a partner, they are military cooperation.
+_DRILLS = frozenset({"exercise", "drill", "game", "wargame", "maneuver", "manoeuvre", "manoeuver"})
+_JOINT_DRILL = Sense("COOPERATE", None, ("military",), "062")
+
+
+def _joint_drill(f: Found, scope: Iterable[Token], actors: ActorIndex) -> bool:
+    """PLOVER COOPERATE: "military exchanges such as joint military games and maneuvers". A show of force
+    ("China staged exercises near Taiwan") is MOBILIZE; exercises whose actors are two countries' forces ("war
+    games staged by U.S. marines and Jordanian armed forces") or held with a partner ("held drills with Russia")
+    are cooperation."""
+    words = [t for t in scope if t.lemma_.lower() in _DRILLS]
+    if not words:
+        return False
+    if len({a.country for a in f.actor if a.country}) > 1:
+        return True
+    own = {a.country for a in f.actor}
+    for tok in (f.trigger, *words):
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"with", "alongside"}:
+                phrase = [t for g in prep.children if g.dep_ == "pobj" for t in g.subtree]
+                partners = actors.refs_in(phrase[0].i, phrase[-1].i + 1) if phrase else ()
+                if any(r.country and r.country not in own for r in partners):
+                    return True
+    return False
+
+
 def _build(
     f: Found,
     published: date | None,
@@ -838,11 +868,13 @@ def _build(
         weapon = _weapon_mode(lexicon, head.subtree if head is not f.trigger else f.trigger.subtree)
         if weapon is not None:
             sense = replace(sense, mode=weapon.mode, context=sense.context + weapon.context)
-    scope = head.head.subtree if head.dep_ == "xcomp" else head.subtree  # "peacekeepers began deploying"
+    scope = list(head.head.subtree if head.dep_ == "xcomp" else head.subtree)  # "peacekeepers began deploying"
     dispatched = sense.event == "MOBILIZE" or (sense.event == "CONSULT" and f.trigger.lemma_ in _TRAVEL)
     if dispatched and any(t.lemma_.lower() in _PEACEKEEPING for t in scope):
         # troops sent, deployed or arriving as peacekeepers are aid (CAMEO 074), not a show of force or a visit
         sense = Sense("AID", None, ("peacekeeping",), "074")
+    if sense.event == "MOBILIZE" and _joint_drill(f, scope, actors):
+        sense = _JOINT_DRILL
     modality: Modality = modality_of(head, light=f.nominal and head is not f.trigger)
     vowed = f.trigger.dep_ == "xcomp" and f.trigger.head.lemma_ in _VOWS
     if modality == "asserted" and vowed and sense.event in _INTENT_CAMEO:
