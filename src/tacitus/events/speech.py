@@ -30,7 +30,10 @@ def _reported_demand(verb: Token, att: Attacher) -> Found | None:
     """ "X said Y must end the attacks": X demands it of Y (CAMEO 10), whatever the demanded act is."""
     if verb.dep_ != "ccomp" or verb.head.lemma_ not in SAYING:
         return None
-    if not any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in verb.children):
+    obliged = any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in verb.children)
+    # "insisted that Iran withdraw its troops": the bare subjunctive demands as "must" does
+    subjunctive = verb.head.lemma_ == "insist" and verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children)
+    if not (obliged or subjunctive):
         return None
     if any(c.dep_ == "neg" for c in verb.children):
         return None  # "must not be allowed": a warning, not a demand of anyone named
