@@ -425,3 +425,15 @@ def test_meetings_and_joint_acts_imply_no_recipient(analyze: Callable[..., Analy
     assert _events(analyze("US and China have agreed to sign a first trade deal."), "AGREE") == [
         ({"USA", "CHN"}, set())
     ]
+
+
+def test_an_act_of_state_authority_without_its_doer_has_the_place_as_implied_actor(
+    analyze: Callable[..., Analysis],
+) -> None:
+    a = analyze("Hundreds of political prisoners have been released in Tripoli over the last few days.")
+    (e,) = [e for e in a.events if e.event == "RETREAT"]
+    assert [(r.text, r.country, r.implied, r.sector) for r in e.actor] == [("Tripoli", "LBY", True, None)]
+    assert "Tripoli" not in {x.name for x in a.actors}  # only the event's reference carries it
+    # an attack's doer is not inferred from where it happened
+    (killed,) = [e for e in analyze("Ten civilians were killed in Kabul.").events if e.event == "ASSAULT"]
+    assert killed.actor == ()

@@ -8,6 +8,10 @@ attack on the spot) or from the actor's own country, and marks the reference ``i
 recipient named at all, the implied reference points at the actor's mention, where that country is
 named, or at the place. Acts of several countries together ("US and China agreed to sign a deal") stay without a
 recipient, as the PLOVER manual codes them. Only the event's references carry this; ``Analysis.actors`` stays as read.
+
+The same reading gives an act of state authority told without its doer ("hundreds of political prisoners were
+released in Tripoli", "a curfew was imposed in Dhaka") the country of its place as implied actor: only a state
+arrests, frees, lifts a curfew or mobilises troops there. An attack, a protest or a statement takes none.
 """
 
 from __future__ import annotations
@@ -66,3 +70,14 @@ def implied_recipients(
             for r in recipient
         )
     return (ActorRef(where.text, where.start, where.end, country, None, None, implied=True),)
+
+
+#: Acts only the authorities of a place perform there: with no doer named, the place's country is the actor.
+_STATE_ACTS = frozenset({"COERCE", "RETREAT", "CONCEDE", "SANCTION", "MOBILIZE"})
+
+
+def implied_actor(event: str, actor: tuple[ActorRef, ...], location: Place | None) -> tuple[ActorRef, ...]:
+    """The event's actors, or, for an act of state authority told with no doer, the place's country (implied)."""
+    if actor or event not in _STATE_ACTS or location is None or location.country in NON_STATE:
+        return actor
+    return (ActorRef(location.text, location.start, location.end, location.country, None, None, implied=True),)

@@ -20,7 +20,7 @@ from tacitus.events.clause import (
     modality_of,
     quote_for,
 )
-from tacitus.events.domestic import implied_recipients
+from tacitus.events.domestic import implied_actor, implied_recipients
 from tacitus.events.found import Found, dedupe, main_events
 from tacitus.events.lexicon import EventLexicon, Pattern, Sense
 from tacitus.events.match import best, is_temporal, noun_words, np_words, verb_words
@@ -928,8 +928,9 @@ def _build(
         if sent.start <= m.tok_start < sent.end
     )
     recipient = implied_recipients(sense.event, actor, recipient, location, around)
+    actor = implied_actor(sense.event, actor, location)
     trig = f.trigger
-    confidence = 0.45 + (0.2 if actor else 0) + (0.1 if named else 0) + (0.1 if f.specific else 0)
+    confidence = 0.45 + (0.2 if f.actor else 0) + (0.1 if named else 0) + (0.1 if f.specific else 0)
     confidence -= 0.1 if f.nominal else 0
     confidence -= 0.15 if _background(head) else 0
     trigger = Span(trig.text, trig.idx, trig.idx + len(trig.text))
