@@ -97,6 +97,20 @@ def test_title_and_name_are_one_mention(index: Callable[..., tuple[ActorIndex, l
     assert idx.ref_at(words.index("Armenian")) == ref
 
 
+def test_two_titled_people_in_a_coordination_stay_two(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, words = index("Israeli Prime Minister Yitzhak Rabin and PLO chairman Yasser Arafat met in Cairo.")
+    rabin, arafat = idx.ref_at(words.index("Rabin")), idx.ref_at(words.index("Arafat"))
+    assert rabin is not None and arafat is not None
+    assert (rabin.text, rabin.country) == ("Israeli Prime Minister Yitzhak Rabin", "ISR")
+    assert (arafat.text, arafat.country) == ("PLO chairman Yasser Arafat", "PSE")
+
+
+def test_an_agency_title_gives_its_head_the_agency_country(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, words = index("FBI Director Christopher Wray and Jakarta Governor Sutiyoso spoke.")
+    assert _code_of(idx, words, "Wray") == ("USA", "GOV")
+    assert _code_of(idx, words, "Sutiyoso")[0] == "IDN"
+
+
 def test_apposition_names_the_role_and_the_surname_follows(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
     idx, words = index(
         "Norway's deputy foreign minister, Kari Nordmann, arrived in Nairobi. Later Nordmann met Kenyan diplomats."

@@ -330,7 +330,13 @@ def _role_groups(doc: Doc, hits: list[Hit]) -> tuple[list[Draft], set[int]]:
                 start = j
                 j -= 1
                 continue
-            if tok.lower_ in ("and", ",", "&") and owners and j - 1 >= 0 and j in by_end:
+            if (
+                tok.lower_ in ("and", ",", "&")
+                and owners
+                and j - 1 >= 0
+                and j in by_end
+                and hits[by_end[j]].entry.kind != "person"  # "Rabin and PLO leader Arafat": two people
+            ):
                 j -= 1
                 continue
             if start == j + 1 and j in qualified:

@@ -94,7 +94,7 @@ class Attacher:
         if head.tag_ in _WH and head.head.dep_ == "relcl":
             head = head.head.head
         out: list[ActorRef] = []
-        for h in (head, *head.conjuncts):
+        for h in (head, *head.conjuncts, *_dangling_conjunct(head)):
             out.extend(self._find(h))
         # one key per actor on a span: "they" after "Armenia and Azerbaijan" is two refs on one span
         seen: set[tuple[int, int, str | None]] = set()
@@ -138,7 +138,9 @@ class Attacher:
             subjects = [g for c in verb.children if c.dep_ == "aux" for g in c.children if g.dep_ == "nsubj"]
         if subjects:
             # a misparsed dateline ("KYIV, June 11 - Russian forces shelled") gives two: take the coded one
-            found = next((c for c in reversed(subjects) if self.refs(c)), subjects[-1])
+            found = next((c for c in subjects if _dangling_conjunct(c)), None) or next(
+                (c for c in reversed(subjects) if self.refs(c)), subjects[-1]
+            )
             if found.dep_ == "csubj" and found.tag_ == "VBN":
                 # "Dozens of Russian peacekeepers destined for Karabakh began deploying", parsed with the participle
                 # as the clause's subject: the noun it describes is
@@ -617,3 +619,14 @@ def _calls_on(verb: Token) -> bool:
 def _pobjs(prep: Token) -> list[Token]:
     """The objects of a preposition and of those coordinated with it ("curbs to and from North Korea")."""
     return [g for p in (prep, *(c for c in prep.children if c.dep_ == "conj")) for g in p.children if g.dep_ == "pobj"]
+
+
+def _dangling_conjunct(tok: Token) -> tuple[Token, ...]:
+    """The second of two coordinated phrases the parser hung on their head side by side: "Hungarian Prime Minister
+    Viktor Orban and Slovak Prime Minister Robert Fico conferred", parsed as two subjects, the first with its "and"
+    but no conjunct."""
+    if not any(c.dep_ == "cc" for c in tok.children) or any(c.dep_ == "conj" for c in tok.children):
+        return ()
+    if tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj"}:
+        return ()
+    return tuple(s for s in tok.head.children if s.dep_ == tok.dep_ and s.i > tok.i)[:1]
