@@ -145,6 +145,7 @@ _LIGHT_VERBS = frozenset(
         *("intensify", "escalate", "impose", "call", "pledge", "promise", "plan", "prepare", "approve"),
         *("agree", "accept", "broker", "do", "consider", "propose", "threaten", "mull", "weigh", "discuss"),
         *("draw", "face", "receive", "attract", "spark", "trigger", "provoke", "step", "renew", "perform"),
+        *("tender", "submit", "fax", "hand"),  # "faxed his resignation to Congress"
         *("heap", "voice", "register", "lavish", "shower", "hurl", "direct"),
     }
 )
@@ -408,11 +409,12 @@ def _told_twice(f: Found, others: list[Found]) -> Found:
 
 
 def _promised_concession(parent: Found, complement: Found) -> bool:
-    """ "agreed to lift the ban", "promised to pull back its forces": a retreat or concession agreed to."""
+    """ "agreed to lift the ban", "promised to pull back its forces", "promised Moldova that it would withdraw its
+    troops": a retreat or concession agreed to."""
     return (
         parent.sense.event == "AGREE"
         and complement.sense.event in {"RETREAT", "CONCEDE"}
-        and complement.trigger.dep_ == "xcomp"
+        and complement.trigger.dep_ in {"xcomp", "ccomp"}
         and complement.trigger.head.i == parent.trigger.i
     )
 
