@@ -736,7 +736,21 @@ _CROWDS = frozenset(
 )
 #: Acts of crowds that are a riot (PLOVER PROTEST riot), and acts that obstruct (PROTEST obstruct).
 _RIOTING = frozenset(
-    {"set", "burn", "torch", "clash", "loot", "vandalize", "vandalise", "smash", "ransack", "throw", "storm"}
+    {
+        "set",
+        "burn",
+        "torch",
+        "clash",
+        "loot",
+        "vandalize",
+        "vandalise",
+        "smash",
+        "ransack",
+        "throw",
+        "storm",
+        "pelt",
+        "stone",
+    }
 )
 _OBSTRUCTING = frozenset({"block", "blockade", "barricade", "occupy", "obstruct", "shut", "close", "besiege"})
 #: Subjects that are a state's forces or authorities: their blockade is coercion, their boycott a sanction.

@@ -12,6 +12,8 @@ from tacitus.events.speech import SAYING as _SAYING
 _CAUSATIVE = frozenset({"allow", "permit", "let", "admit"})
 #: Entity types of names whose words never select a pattern (a treaty's name, "the Ceasefire Agreement", may).
 _NAMED_PARTIES = frozenset({"ORG", "PERSON", "NORP", "GPE", "FAC"})
+#: Titles before a person's name that patterns read ("received Israeli Prime Minister Ehud Barak": a leader).
+_TITLES = frozenset({"president", "minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "envoy"})
 
 
 def _words(tok: Token) -> list[str]:
@@ -24,8 +26,8 @@ def np_words(tok: Token, out: set[str], conj: bool = True) -> None:
     prepositional phrases' words."""
     out.update(_words(tok))
     for c in tok.children:
-        if c.dep_ == "compound" and c.pos_ == "PROPN" and tok.ent_type_ in _NAMED_PARTIES:
-            continue  # a word of a party's name ("the Rapid Support Forces") is no pattern word
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and tok.ent_type_ in _NAMED_PARTIES and c.lower_ not in _TITLES:
+            continue  # a word of a party's name ("the Rapid Support Forces") is no pattern word, unless a title
         if c.dep_ in {"compound", "amod", "nmod"}:
             out.update(_words(c))
         elif conj and c.dep_ == "conj" and c.pos_ == "NOUN":  # "sent tents and food"
