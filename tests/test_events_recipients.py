@@ -437,3 +437,14 @@ def test_an_act_of_state_authority_without_its_doer_has_the_place_as_implied_act
     # an attack's doer is not inferred from where it happened
     (killed,) = [e for e in analyze("Ten civilians were killed in Kabul.").events if e.event == "ASSAULT"]
     assert killed.actor == ()
+
+
+def test_a_show_of_force_is_aimed_at_the_one_foreign_state_named_else_at_home(
+    analyze: Callable[..., Analysis],
+) -> None:
+    a = analyze("India placed its army on high alert along the border with Pakistan on Friday.")
+    assert _tuples(a, "MOBILIZE") == [({"IND"}, {"PAK"}, {"Pakistan"})]
+    (e,) = [e for e in a.events if e.event == "MOBILIZE"]
+    assert [r.implied for r in e.recipient] == [True]
+    home = analyze("Egyptian police were placed on maximum alert on Tuesday.")
+    assert _tuples(home, "MOBILIZE") == [({"EGY"}, {"EGY"}, {"Egyptian police"})]

@@ -26,10 +26,15 @@ _PEOPLE = PEOPLE_SECTORS | {"REL", "PTY", "BUS", "CRM"}
 #: Event types done to people on the spot, whose country is then the place's.
 _ON_THE_SPOT = frozenset({"COERCE", "ASSAULT"})
 #: Acts that, with no one else named, a state aims at home: demands for reform, deals, concessions,
-#: retreats, refusals, accusations, threats, protests, penalties, coercion. Meetings, cooperation, aid,
-#: support and mobilisation are not: with no one named, their counterpart is unknown, not domestic.
+#: retreats, refusals, accusations, threats, protests, penalties, coercion, and a show of force ("police were
+#: put on alert", "called up reservists"; troops massed on "the border with Pakistan" are aimed at the one
+#: foreign state named). Meetings, cooperation, aid and support are not: with no one named, their counterpart
+#: is unknown, not domestic.
 _AT_HOME = frozenset(
-    {"REQUEST", "AGREE", "CONCEDE", "RETREAT", "REJECT", "ACCUSE", "THREATEN", "PROTEST", "SANCTION", "COERCE"}
+    {
+        *("REQUEST", "AGREE", "CONCEDE", "RETREAT", "REJECT", "ACCUSE", "THREATEN", "PROTEST", "SANCTION"),
+        *("COERCE", "MOBILIZE"),
+    }
 )
 
 
