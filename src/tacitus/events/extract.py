@@ -131,6 +131,7 @@ _ASPECTUAL = frozenset(
         "wage",
         "carry",
         "conduct",
+        "order",  # "ordered the seizure of 1,400 farms": the seizure is what happens, by order
     }
 )
 #: Verbs that carry a nominal event as their object ("launched an attack", "reached a deal"):
@@ -256,7 +257,6 @@ def find_triggers(
                     continue  # "Iran-backed militias", "Houthi-controlled areas" describe; no act is told here
             if not p.slots and _carries_nominal(tok, lexicon):
                 continue  # "intensified its bombardment": the noun says what happened, the verb only how
-                recipient = att.refs(tok.head) if p.sense.event != "CONSULT" else ()
             # "aid from the EU arrived in Gaza": what arrives is the event; "hundreds of migrants": people
             travellers = actor_tok is not None and any(
                 w in _TRAVELLERS or w in lexicon.nouns for w in _head_words(actor_tok)
@@ -511,7 +511,7 @@ def _carries_nominal(verb: Token, lexicon: EventLexicon) -> bool:
     """An aspectual verb ("intensified", "stepped up", "resumed") whose object is an event noun."""
     if verb.lemma_ not in _ASPECTUAL:
         return False
-    return any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in lexicon.nouns for c in verb.children)
+    return any(c.dep_ in {"dobj", "obj", "nsubjpass"} and c.lemma_.lower() in lexicon.nouns for c in verb.children)
 
 
 def _shared_view(verb: Token) -> bool:
