@@ -82,6 +82,19 @@ def test_tuple_hit_needs_type_actor_and_target_countries() -> None:
     assert tuple_hit(no_target, [_event("ASSAULT", "MATERIAL_CONFLICT", ("RUS",), (), 0.5)])
 
 
+def test_tuple_hit_reciprocal_reads_an_actor_list_as_the_gold_dyad() -> None:
+    record = _record((GoldActor("a", "ISR", None),), (GoldActor("b", "JOR", None),))
+    record = replace(record, event="SUPPORT")
+    signed = [_event("SUPPORT", "VERBAL_COOPERATION", ("ISR", "JOR"), (), 0.5)]
+    assert not tuple_hit(record, signed)  # strict: the gold target must be a recipient
+    assert tuple_hit(record, signed, reciprocal=True)
+    # only for the reciprocal types, and not when the target is missing from the actors
+    assert not tuple_hit(
+        replace(record, event="ACCUSE"), [_event("ACCUSE", "VERBAL_CONFLICT", ("ISR", "JOR"), (), 0.5)], reciprocal=True
+    )
+    assert not tuple_hit(record, [_event("SUPPORT", "VERBAL_COOPERATION", ("ISR", "EGY"), (), 0.5)], reciprocal=True)
+
+
 def test_sentence_quad_is_zero_without_events_else_the_most_confident_quad() -> None:
     assert sentence_quad([]) == 0
     events = [

@@ -35,7 +35,9 @@ from tacitus.where import PlaceMention, place_for_clause
 #: Types whose complement clause is what is requested, threatened, promised or refused.
 _CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT", "CONCEDE", "ACCUSE"})
 #: Types where coordinated subjects act together and need no recipient ("X and Y signed").
-_RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
+#: Types whose parties all stand as actors, with no recipient, when several act together (PLOVER manual,
+#: "Compound and Reciprocal Actors").
+RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 #: Governors that deny that a nominal event takes place ("prevented an attack").
 #: Light verbs whose subject receives the nominal event ("drew criticism from", "faced sanctions").
 _INVERSE_LIGHT = frozenset({"draw", "face", "receive", "attract", "spark", "trigger", "provoke"})
@@ -932,7 +934,7 @@ def _build(
         modality = "reported"
     actor = f.actor
     recipient = f.recipient
-    if sense.event in _RECIPROCAL and len(actor) > 1:
+    if sense.event in RECIPROCAL and len(actor) > 1:
         # "X and Y signed a deal" needs no recipient, but a third party they give to or act against stays
         recipient = tuple(r for r in not_actor(recipient, actor) if aimed_at(r, f.trigger.doc))
     location = place_for_clause(head.doc, head, places) if places else None
