@@ -61,8 +61,8 @@ APPEAL_AS_DEMAND = {
 #: CAMEO codes whose PLOVER type (and mode) the v0.8 manual's own text sets otherwise than CAMEO2PLOVER's table: an
 #: expressed intent to yield (035x) is a future retreat or concession, which "do[es] not reduce to AGREE" (AGREE and
 #: CONCEDE sections); "International (political or economic) sanctions are coded as 'discontinue'", a SANCTION mode
-#: (SANCTION section), where the table still says COERCE for 163 (impose embargo, boycott or sanctions). Eased curfews and
-#: states of emergency (0813, 0814) stay RETREAT as the table has them (its note of 21.09.17), though the CONCEDE
+#: (SANCTION section), where the table still says COERCE for 163 (impose embargo, boycott or sanctions). Eased curfews
+#: and states of emergency (0813, 0814) stay RETREAT as the table has them (its note of 21.09.17), though the CONCEDE
 #: section lists "removing curfews": the hand-written rows and the regression files follow the table.
 MANUAL_TYPES: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("035", "0351", "0352", "0353", "0354", "0355", "0356"), ("CONCEDE", "")),
