@@ -760,9 +760,19 @@ _STATE_FORCES = frozenset({"army", "troops", "force", "military", "police", "nav
 _STATES = frozenset({"state", "country", "nation", "government"})
 
 
+#: Subject words that count people: the counted noun says who they are ("thousands of students").
+_COUNTS = frozenset({"thousand", "hundred", "dozen", "million", "score", "ten", "tens", "group", "number"})
+
+
 def _subject_word(head: Token) -> Token | None:
-    """The head noun of the clause's subject (a name's last word), if it has one."""
-    return next((c for c in head.children if c.dep_ == "nsubj"), None)
+    """The head noun of the clause's subject (a name's last word), if it has one; through a count ("thousands of
+    Chinese students pelted the embassy") to the people counted."""
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and (subject.lemma_.lower() in _COUNTS or subject.like_num):
+        of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        counted = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        return counted or subject
+    return subject
 
 
 def _by_whom(sense: Sense, trigger: Token, clause: Token, actor: tuple[ActorRef, ...]) -> Sense:
