@@ -722,7 +722,7 @@ def extract_events(
 
 def _vague(f: Found) -> bool:
     """A verb coded by its lemma alone, with no party on either side: "kept Britain bound to the bloc's rules",
-    "given previous records", "hoped to resume flights". A generic verb ("bind", "give", "resume", "serve")
+    "the decision was made given the risks". A generic verb ("bind", "give", "resume", "serve")
     tells an event only through who does it to whom; with neither, the clause reports nothing codable."""
     return not (f.actor or f.recipient or f.specific or f.nominal)
 
@@ -761,7 +761,7 @@ _STATES = frozenset({"state", "country", "nation", "government"})
 
 
 #: Subject words that count people: the counted noun says who they are ("thousands of students").
-_COUNTS = frozenset({"thousand", "hundred", "dozen", "million", "score", "ten", "tens", "group", "number"})
+_COUNTS = frozenset({"thousand", "hundred", "dozen", "million", "score", "tens", "group", "number"})
 
 
 def _subject_word(head: Token) -> Token | None:
