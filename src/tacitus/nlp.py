@@ -99,6 +99,14 @@ def passive_agent(verb: Token) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        # "was recognised as an independent state by Australia": the parser hangs "by" on the "as" phrase
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                for g in (g for g in c.children if g.dep_ == "pobj"):
+                    for by in g.children:
+                        if by.dep_ in {"prep", "agent"} and by.lower_ == "by":
+                            return next((x for x in by.children if x.dep_ == "pobj"), None)
     return None
 
 

@@ -46,7 +46,7 @@ _NESTED_PREPS = frozenset({"against", "on", "upon", "to", "toward", "towards", "
 #: Prepositions whose object may carry that target further down ("sanctions in relation to Iraq").
 _THROUGH = frozenset({"in", "for", "of", "to", "on", "against", "into", "alongside", "toward", "towards"})
 #: Prepositions placing an act in a country or region, and the entity types that make a mention a place.
-_PLACE_PREPS = frozenset({"in", "inside", "across", "throughout", "around"})
+_PLACE_PREPS = frozenset({"in", "inside", "into", "across", "throughout", "around"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "NORP"})
 #: Verbs of a purpose clause whose object is whom the act benefits.
 _HELPING = frozenset({"help", "assist", "support", "aid", "benefit", "relieve", "rescue", "protect", "feed"})
@@ -186,7 +186,7 @@ class Attacher:
 
     def is_passive(self, verb: Token) -> bool:
         return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
-            verb.dep_ == "acl" and verb.tag_ == "VBN"
+            verb.dep_ == "acl" and verb.tag_ == "VBN" and not _counted_root(verb)
         )
 
     def object_of(self, verb: Token, theme: bool = False) -> Token | None:
@@ -198,7 +198,7 @@ class Attacher:
         for c in verb.children:
             if c.dep_ == "nsubjpass" and not theme:
                 return c
-        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not theme:
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not theme and not _counted_root(verb):
             return verb.head
         if (
             not theme
@@ -227,9 +227,10 @@ class Attacher:
         preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in RECIPIENT_PREPS]
         # what is given or handed back goes "to" someone, whatever other phrase names where ("at their embassy")
         order = ("to", *RECIPIENT_PREPS) if theme else RECIPIENT_PREPS
-        for out in (c for c in verb.children if c.dep_ in {"prep", "prt", "advmod"} and c.lower_ == "out"):
-            # "pull its forces out of Azerbaijani territory": "out of" says where from, as "from" does
-            preps.extend(c for c in out.children if c.dep_ == "prep" and c.lower_ == "of")
+        for out in (c for c in verb.children if c.dep_ in {"prep", "prt", "advmod"} and c.lower_ in {"out", "back"}):
+            # "pull its forces out of Azerbaijani territory": "out of" says where from, as "from" does; "handed Hong
+            # Kong back to China": the particle carries the "to"
+            preps.extend(c for c in out.children if c.dep_ == "prep" and c.lower_ in {"of", "to"})
         for prep in sorted(preps, key=lambda p: order.index(p.lower_) if p.lower_ in order else order.index("from")):
             for g in _pobjs(prep):
                 if g.lemma_.lower() not in self.instruments and self.refs(g):
@@ -619,6 +620,19 @@ def _calls_on(verb: Token) -> bool:
 def _pobjs(prep: Token) -> list[Token]:
     """The objects of a preposition and of those coordinated with it ("curbs to and from North Korea")."""
     return [g for p in (prep, *(c for c in prep.children if c.dep_ == "conj")) for g in p.children if g.dep_ == "pobj"]
+
+
+#: Words counting people, which a misparse makes the head of a sentence ("Thousands of Filipinos protested").
+_COUNTS = frozenset(
+    {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores", "ten", "tens"}
+)
+
+
+def _counted_root(verb: Token) -> bool:
+    """ "Thousands of Filipinos protested outside the embassy", parsed as a noun with a participle: the count is the
+    subject of the sentence's only verb, not what the participle was done to."""
+    head = verb.head
+    return head.dep_ == "ROOT" and head.lower_ in _COUNTS and any(c.lower_ == "of" for c in head.children)
 
 
 def _dangling_conjunct(tok: Token) -> tuple[Token, ...]:

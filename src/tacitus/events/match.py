@@ -32,6 +32,10 @@ def np_words(tok: Token, out: set[str], conj: bool = True) -> None:
             out.update(_words(c))
         elif conj and c.dep_ == "conj" and c.pos_ == "NOUN":  # "sent tents and food"
             np_words(c, out, conj=False)
+        elif conj and c.dep_ == "appos":
+            # "handed over Ramzi Yousef, the suspected mastermind", "designated the broadcaster an undesirable
+            # organization": an apposition says what the phrase names
+            np_words(c, out, conj=False)
         elif c.dep_ == "prep" and not is_temporal(c):  # "demanded an apology during a visit on Monday": no "on"
             out.update(_words(c))
             for g in c.children:
@@ -56,9 +60,7 @@ def verb_words(verb: Token) -> tuple[frozenset[str], frozenset[str], frozenset[s
             if dep in {"dobj", "obj"}:
                 out.update(_hyphenated(c))
                 for g in c.children:
-                    if g.dep_ == "appos":  # "designated the broadcaster an undesirable organization"
-                        np_words(g, out, conj=False)
-                    elif g.dep_ in {"acl", "relcl"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children):
+                    if g.dep_ in {"acl", "relcl"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children):
                         out.update(_words(g))  # "ordered the mission to leave": the infinitive is the verb's
             if dep == "dative" and c.pos_ == "ADP":  # "sent tanks to the border" parsed as a dative
                 for g in c.children:
