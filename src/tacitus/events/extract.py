@@ -316,6 +316,9 @@ def find_triggers(
                     ),
                     actor,
                 )
+            if not recipient:
+                # "Tehran told the IAEA that it would accept inspections": the act is announced to the one told
+                recipient = not_actor(_told(tok, att), actor)
             if not recipient and p.sense.event != "CONSULT":  # a meeting's place is no host
                 recipient = not_actor(att.place_target(tok), actor)
             sense = p.sense
@@ -624,6 +627,68 @@ def _amount(tok: Token) -> bool:
     return tok.ent_type_ in {"MONEY", "QUANTITY"} or tok.pos_ == "NUM" or tok.lemma_.lower() in _UNITS
 
 
+def _aid_goods(noun: Token, att: Attacher) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]] | None:
+    """Giver and beneficiary of aid named by its goods: "the first shipment of American wheat for North Korea" is
+    aid from the United States (the goods' modifier, not an actor of its own) to North Korea."""
+    goods = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    for g in goods:
+        giver = att.refs(g)
+        if not giver or att.actors.ref_at(g) is not None:
+            continue
+        beneficiary = tuple(
+            r
+            for t in (noun, g)
+            for c in t.children
+            if c.dep_ == "prep" and c.lower_ in {"for", "to"}
+            for x in c.children
+            if x.dep_ == "pobj"
+            for r in att.refs(x)
+        )
+        return giver, beneficiary
+    return None
+
+
+#: Verbs of telling someone something, whose object is whom the act told of is announced to.
+_TELLING = frozenset({"tell", "inform", "assure", "notify", "promise", "warn", "write"})
+
+
+def _told(verb: Token, att: Attacher) -> tuple[ActorRef, ...]:
+    """Whom a that-clause's act is told to ("told the IAEA that it would accept snap inspections")."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_ not in _TELLING:
+        return ()
+    told = next((c for c in verb.head.children if c.dep_ in {"dobj", "obj", "dative"} and c.i < verb.i), None)
+    return att.refs(told)
+
+
+#: Verbs that declare a state of affairs: a war declared over is a declaration, a concession (PLOVER CONCEDE).
+_DECLARING = frozenset({"declare", "announce", "proclaim", "say"})
+_ENDED_WAR = Sense("RETREAT", "ceasefire", ("military",), "0871")
+
+
+def _conflict_ended(noun: Token, gov: Token) -> bool:
+    """ "the war was over": the conflict noun's clause tells its end, not a fight ("the 12-day war ended in June"
+    still tells the war)."""
+    if noun.dep_ != "nsubj" or gov.lemma_ != "be":
+        return False
+    return any(c.lower_ == "over" and c.dep_ in {"advmod", "acomp", "prt", "prep"} for c in gov.children)
+
+
+def _war_over(
+    noun: Token, gov: Token, att: Attacher, actor: tuple[ActorRef, ...], recipient: tuple[ActorRef, ...]
+) -> Found | None:
+    """The end of a conflict: a ceasefire observed (RETREAT 0871) by its parties, or, declared by someone ("Meles
+    declared that the border war with Eritrea was over"), that party's concession to the other side."""
+    declarer = gov.head if gov.dep_ == "ccomp" and gov.head.lemma_ in _DECLARING else None
+    if declarer is not None:
+        speaker = att.refs(att.subject(declarer))
+        if speaker:
+            sense = Sense("CONCEDE", None, _ENDED_WAR.context, "0871")
+            return Found(noun, declarer, sense, speaker, not_actor(recipient, speaker), None, True, True)
+    if not actor and not recipient:
+        return None
+    return Found(noun, gov, _ENDED_WAR, actor, tuple(r for r in recipient if r not in actor), None, True, True)
+
+
 def _nominal(noun: Token, p: Pattern, att: Attacher, verb_events: dict[int, Found]) -> Found | None:
     """A nominal event ("the 12-day war", "signed a ceasefire agreement", "Israeli airstrikes on Gaza")."""
     assert p.sense is not None
@@ -655,6 +720,10 @@ def _nominal(noun: Token, p: Pattern, att: Attacher, verb_events: dict[int, Foun
         if ancestor.i in verb_events and verb_events[ancestor.i].sense.event == p.sense.event:
             return None  # "three days of fighting killed 20": one ASSAULT, coded on the verb
     actor, recipient = att.noun_args(noun)
+    if p.sense.event == "AID":
+        actor, recipient = _aid_goods(noun, att) or (actor, recipient)
+    if p.sense.event == "ASSAULT" and _conflict_ended(noun, gov):
+        return _war_over(noun, gov, att, actor, recipient)
     clause = noun
     is_object = slot.dep_ in {"dobj", "obj", "attr"} and gov.pos_ in {"VERB", "AUX"}
     if is_object and _LEMMA_FIXES.get(gov.lemma_, gov.lemma_) not in _LIGHT_VERBS:
