@@ -41,8 +41,27 @@ _OBJECT_CONTROL = frozenset(
     }
 )
 _WH = frozenset({"WDT", "WP", "WP$"})
+_BORDERS = frozenset({"border", "frontier", "boundary"})
+_VENUES = frozenset({"sideline", "sidelines", "margin", "margins"})
 #: Prepositions that name a target inside the verb's object or phrases ("sanctions against", "mediation between").
 _NESTED_PREPS = frozenset({"against", "on", "upon", "to", "toward", "towards", "into", "for", "between"})
+#: Nouns of meeting and dealing whose "with" names the other side ("arrived for talks with Clinton").
+_MEETINGS = frozenset(
+    {
+        "talk",
+        "talks",
+        "meeting",
+        "negotiation",
+        "consultation",
+        "summit",
+        "discussion",
+        "deal",
+        "agreement",
+        "accord",
+        "treaty",
+    }
+    | {"telephone", "phone", "call", "conversation", "videoconference", "video", "link"}
+)
 #: Prepositions whose object may carry that target further down ("sanctions in relation to Iraq").
 _THROUGH = frozenset({"in", "for", "of", "to", "on", "against", "into", "alongside", "toward", "towards"})
 #: Prepositions placing an act in a country or region, and the entity types that make a mention a place.
@@ -93,6 +112,14 @@ class Attacher:
             return ()
         if head.tag_ in _WH and head.head.dep_ == "relcl":
             head = head.head.head
+        if head.lemma_.lower() in _VENUES:
+            return ()  # "met on the sidelines of the UN General Assembly": where they met, not whom
+        if head.lemma_.lower() in _BORDERS:
+            # "sent troops to Venezuela's border with Colombia": the side across the border, not the owner
+            across = [g for c in head.children if c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+            found = tuple(r for g in across for r in self.refs(g))
+            if found:
+                return found
         out: list[ActorRef] = []
         for h in (head, *head.conjuncts, *_dangling_conjunct(head)):
             out.extend(self._find(h))
@@ -120,6 +147,11 @@ class Attacher:
                     # "the Essequibo region of Guyana": a modifier names no country, the of-phrase does
                     of = [g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
                     return [r for g in of for r in self._find(g) if r.country] or found
+                if not depth:
+                    # "the foreign ministers of Greece and Turkey": one span for the first, the conjunct for the next
+                    of = [g for c in tok.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+                    more = [r for g in of for c in g.conjuncts if (r := self.actors.ref_at(c)) is not None]
+                    found += [r for r in more if r not in found and r.country not in {f.country for f in found}]
                 return found
             if depth >= 3:
                 continue
@@ -367,10 +399,11 @@ class Attacher:
                 for g in c.children:
                     if g.dep_ != "pobj" or g.lemma_.lower() in self.instruments:
                         continue
-                    found = self.refs(g) if c.lower_ in _NESTED_PREPS else ()
+                    nested = c.lower_ in _nested_preps(tok)
+                    found = self.refs(g) if nested else ()
                     if found:
                         return found
-                    if depth < 2 and c.lower_ in _THROUGH:
+                    if depth < 2 and (c.lower_ in _THROUGH or (c.lower_ == "by" and g.lemma_.lower() in _MEETINGS)):
                         queue.append((g, depth + 1))
         return self.helped(verb, objects) or self.sent_to(verb)
 
@@ -435,7 +468,7 @@ class Attacher:
                     found = self._places_at(g) if c.lower_ in _PLACE_PREPS else ()
                     if found:
                         return found
-                    if depth < 2 and c.lower_ in _THROUGH:
+                    if depth < 2 and (c.lower_ in _THROUGH or (c.lower_ == "by" and g.lemma_.lower() in _MEETINGS)):
                         queue.append((g, depth + 1))
         return ()
 
@@ -498,7 +531,7 @@ class Attacher:
         if not found and clause is not None:
             # "threatened to impose sanctions on Japan over its car market": the target hangs on what is imposed
             objects = [c for c in clause.children if c.dep_ in {"dobj", "obj"}]
-            found = next((t for o in objects if (t := not_actor(self.target_in(o, _NESTED_PREPS), actor))), ())
+            found = next((t for o in objects if (t := not_actor(self.target_in(o, _nested_preps(o)), actor))), ())
             # "threatened to use force if Taiwan declared independence": whoever the condition is about
             found = found or not_actor(self._condition_subject(clause), actor)
         return found
@@ -598,6 +631,18 @@ def aimed_at(ref: ActorRef, doc: Doc) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in {"to", "against", "toward", "towards"}
 
 
+def _meets(tok: Token) -> bool:
+    """A meeting or deal noun, or a verb with one as its object ("suspend trade talks with Serbia", the "with"
+    hung on the verb), whose "with" names the other side."""
+    return tok.lemma_.lower() in _MEETINGS or any(
+        c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in _MEETINGS for c in tok.children
+    )
+
+
+def _nested_preps(tok: Token) -> frozenset[str]:
+    return _NESTED_PREPS | {"with"} if _meets(tok) else _NESTED_PREPS
+
+
 def _infinitive_complement(c: Token) -> bool:
     """The verb's to-infinitive complement, also when a phrase between made the parser read it as an adverbial
     clause ("threatened on Friday to impose a blockade")."""
@@ -629,10 +674,15 @@ _COUNTS = frozenset(
 
 
 def _counted_root(verb: Token) -> bool:
-    """ "Thousands of Filipinos protested outside the embassy", parsed as a noun with a participle: the count is the
-    subject of the sentence's only verb, not what the participle was done to."""
+    """ "Thousands of Filipinos protested outside the embassy", "the party called on Biya to resign", parsed as a noun
+    with a participle: the noun is the subject of the sentence's only verb, not what the participle was done to."""
     head = verb.head
-    return head.dep_ == "ROOT" and head.lower_ in _COUNTS and any(c.lower_ == "of" for c in head.children)
+    if head.dep_ != "ROOT" or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    if head.lower_ in _COUNTS and any(c.lower_ == "of" for c in head.children):
+        return True
+    # "Cameroon's main opposition party called on President Biya to resign": a call is made, not undergone
+    return verb.lemma_ == "call" and verb.i == head.i + 1 and any(c.lower_ in {"on", "for"} for c in verb.children)
 
 
 def _dangling_conjunct(tok: Token) -> tuple[Token, ...]:

@@ -172,6 +172,10 @@ def _resolve(t: TimeExpr) -> tuple[str | None, str]:
     return None, t.granularity
 
 
+#: Verbs whose "until" phrase is a deadline they set.
+_DEADLINE_VERBS = frozenset({"give", "set", "grant", "extend"})
+
+
 def date_for(head: Token, times: tuple[TimeExpr, ...], published: date | None) -> EventDate:
     """The resolved TimeExpr of the clause, else of the nearest governing clause, else the publication date.
 
@@ -188,6 +192,8 @@ def date_for(head: Token, times: tuple[TimeExpr, ...], published: date | None) -
                 t for t in times if t.tok_start in clause and (t.tok_end - 1) in clause and not _describes_noun(t, tok)
             ]
             for t in sorted(inside, key=lambda t: t.tok_start in subject):
+                if t.relation == "until" and tok.lemma_ in _DEADLINE_VERBS:
+                    continue  # "gave Iraq until January 15 to leave": the deadline, not the day it was set
                 value, granularity = _resolve(t)
                 if value:
                     return EventDate(value, t.text, "text", granularity)

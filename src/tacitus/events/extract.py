@@ -270,6 +270,8 @@ def find_triggers(
             if not recipient and p.sense.event == "CONSULT" and tok.lemma_ in _TRAVEL:
                 # "arrived in Jakarta for talks": the host is where the visitor goes
                 recipient = att.prep_refs(tok, {"in", "to", "at"})
+            if p.sense.event == "SUPPORT":
+                recipient = _on_behalf_of(tok, att) or recipient  # "lobbied its partners on behalf of Cyprus"
             recipient = not_actor(recipient, actor)
             if actor and {r.country for r in recipient} <= {a.country for a in actor}:
                 # "recalled its ambassador from Russia", "continued their attacks on Y": the object is the
@@ -652,6 +654,21 @@ def _aid_goods(noun: Token, att: Attacher) -> tuple[tuple[ActorRef, ...], tuple[
 _TELLING = frozenset({"tell", "inform", "assure", "notify", "promise", "warn", "write"})
 
 
+def _on_behalf_of(verb: Token, att: Attacher) -> tuple[ActorRef, ...]:
+    """Whom support is rallied for: "on behalf of Cyprus's bid", "on Cyprus's behalf"."""
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ not in {"on", "in"}:
+            continue
+        for behalf in (g for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() == "behalf"):
+            named = [g for p in behalf.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+            named += [g for g in behalf.children if g.dep_ == "poss"]
+            for g in named:
+                found = att.refs(g) or att.refs(next((x for x in g.children if x.dep_ == "poss"), None))
+                if found:
+                    return found
+    return ()
+
+
 def _told(verb: Token, att: Attacher) -> tuple[ActorRef, ...]:
     """Whom a that-clause's act is told to ("told the IAEA that it would accept snap inspections")."""
     if verb.dep_ != "ccomp" or verb.head.lemma_ not in _TELLING:
@@ -823,6 +840,11 @@ _RIOTING = frozenset(
         "stone",
     }
 )
+#: Fights that are a riot when a crowd fights the police or troops ("rioters fought police"), not another faction.
+_FIGHTING = frozenset({"fight", "battle", "scuffle", "brawl", "clash"})
+_SECURITY = frozenset({"police", "policeman", "troop", "soldier", "force", "army", "gendarme", "officer", "guard"})
+#: Participles that make any subject a crowd ("rioting Uighurs clashed with police").
+_CROWD_MARKS = frozenset({"rioting", "protesting", "demonstrating", "striking", "marching"})
 _OBSTRUCTING = frozenset({"block", "blockade", "barricade", "occupy", "obstruct", "shut", "close", "besiege"})
 #: Subjects that are a state's forces or authorities: their blockade is coercion, their boycott a sanction.
 _STATE_FORCES = frozenset({"army", "troops", "force", "military", "police", "navy", "government", "authority"})
@@ -844,6 +866,17 @@ def _subject_word(head: Token) -> Token | None:
     return subject
 
 
+def _fights_police(trigger: Token) -> bool:
+    """ "fought police", "battled with troops": a fight whose other side is the police or troops."""
+    if trigger.lemma_.lower() not in _FIGHTING:
+        return False
+    sides = [c for c in trigger.children if c.dep_ in {"dobj", "obj"}]
+    sides += [
+        g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"
+    ]
+    return any(s.lemma_.lower() in _SECURITY for s in sides)
+
+
 def _by_whom(sense: Sense, trigger: Token, clause: Token, actor: tuple[ActorRef, ...]) -> Sense:
     """The same act is a protest when a crowd does it and coercion or a sanction when a state does.
 
@@ -854,9 +887,11 @@ def _by_whom(sense: Sense, trigger: Token, clause: Token, actor: tuple[ActorRef,
     if subject is None:
         return sense
     who = subject.lemma_.lower()
-    crowd = who in _CROWDS
+    # "rioting Uighurs", also misparsed as a gerund with its object ("Rioting" nsubj, "Uighurs" dobj)
+    marked = subject.lower_ in _CROWD_MARKS and subject.tag_ == "VBG"
+    crowd = who in _CROWDS or marked or any(c.dep_ == "amod" and c.lower_ in _CROWD_MARKS for c in subject.children)
     lemma = trigger.lemma_.lower()
-    if crowd and sense.event in {"ASSAULT", "COERCE"} and lemma in _RIOTING:
+    if crowd and sense.event in {"ASSAULT", "COERCE"} and (lemma in _RIOTING or _fights_police(trigger)):
         return Sense("PROTEST", "riot", sense.context, "145")
     if crowd and lemma == "strike" and not any(c.dep_ in {"dobj", "obj"} for c in trigger.children):
         return Sense("PROTEST", "strike", sense.context, "143")  # "dock workers struck against the law"

@@ -70,6 +70,8 @@ def verb_words(verb: Token) -> tuple[frozenset[str], frozenset[str], frozenset[s
             out.update(_words(c))
         elif dep in {"prep", "agent"}:
             if is_temporal(c):
+                if c.lower_ == "until":  # "gave Iraq until January 15 to leave": a deadline, not a date
+                    out.add("until")
                 continue  # "telephoned X on Friday" is no "call on"
             out.update(_words(c))
             for g in c.children:
@@ -115,6 +117,11 @@ def _subject_words(verb: Token) -> set[str]:
         if subjects and not (verb.dep_ == "relcl" and subjects[0].tag_ in {"WDT", "WP"}):
             for c in subjects:
                 np_words(c, out)
+                for a in c.children:  # "cargo planes carrying food landed": what the subject carries
+                    if a.dep_ == "acl" and a.tag_ == "VBG":
+                        for o in a.children:
+                            if o.dep_ in {"dobj", "obj"}:
+                                np_words(o, out)
             return out
         if verb.dep_ in {"relcl", "acl"} and verb.tag_ != "VBN":
             np_words(verb.head, out, conj=False)
