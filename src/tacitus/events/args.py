@@ -43,6 +43,8 @@ _OBJECT_CONTROL = frozenset(
 _WH = frozenset({"WDT", "WP", "WP$"})
 _BORDERS = frozenset({"border", "frontier", "boundary"})
 _VENUES = frozenset({"sideline", "sidelines", "margin", "margins"})
+#: Participles that say what a vehicle carries ("planes carrying food", "ships loaded with relief supplies").
+CARRYING = frozenset({"carry", "load", "laden", "pack", "fill", "bear", "transport"})
 #: Prepositions that name a target inside the verb's object or phrases ("sanctions against", "mediation between").
 _NESTED_PREPS = frozenset({"against", "on", "upon", "to", "toward", "towards", "into", "for", "between"})
 #: Nouns of meeting and dealing whose "with" names the other side ("arrived for talks with Clinton").
@@ -390,7 +392,19 @@ class Attacher:
                         for g in (g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"):
                             if self.refs(g):
                                 return self.refs(g)
-                    elif c.dep_ in {"acl", "relcl"} and depth == 1 and any(x.tag_ == "TO" for x in c.children):
+                    if c.dep_ == "acl" and c.lemma_.lower() in CARRYING:
+                        # "ships loaded with relief supplies to Sri Lanka": the destination hangs on the cargo
+                        queue.extend(
+                            (g, depth)
+                            for x in c.children
+                            for g in ((x,) if x.dep_ in {"dobj", "obj"} else _pobjs(x) if x.lower_ == "with" else ())
+                        )
+                    elif (
+                        c.tag_ != "VBN"
+                        and c.dep_ in {"acl", "relcl"}
+                        and depth == 1
+                        and any(x.tag_ == "TO" for x in c.children)
+                    ):
                         # "launched an effort to resolve the rift between Qatar and its neighbours"
                         queue.extend((x, depth) for x in (c, *c.children) if x is c or x.dep_ in {"dobj", "obj"})
             for c in tok.children:
@@ -582,7 +596,20 @@ class Attacher:
                 if c.lower_ in {"by", "between", "from"}:
                     actor = self.refs(pobj)
                 elif c.lower_ in _NOUN_TARGETS:
-                    targets.append((_NOUN_TARGETS.index(c.lower_), self.refs(pobj)))
+                    found = self.refs(pobj)
+                    if not found and pobj is not None and c.lower_ in {"on", "against", "at"}:
+                        # "strikes on militant hideouts inside Afghanistan": an uncoded target's place
+                        found = next(
+                            (
+                                where
+                                for p in pobj.children
+                                if p.dep_ == "prep" and p.lower_ in {"in", "inside", "near"}
+                                for g in p.children
+                                if g.dep_ == "pobj" and (where := self.refs(g) or self._places_at(g))
+                            ),
+                            (),
+                        )
+                    targets.append((_NOUN_TARGETS.index(c.lower_), found))
                     if c.lower_ == "of" and pobj is not None:
                         if not actor:
                             # "the arrest of a French journalist by Iranian police": the parser hangs "by" on the victim

@@ -107,6 +107,18 @@ _TRAVEL = frozenset({"arrive", "travel", "fly", "come", "head", "go", "land"})
 _ARRIVALS = frozenset({"arrive", "reach", "land", "flow", "pour"})
 #: Subjects that beat, crush or attack each other in a game.
 _PLAYERS = frozenset({"team", "squad", "club", "player", "footballer", "athlete", "eleven", "champion"})
+#: Verbs of winning, and the words of a game that make them a match won rather than a battle.
+_WINNING = frozenset({"beat", "defeat", "thrash", "edge", "crush", "rout", "overcome", "outplay"})
+_GAMES = frozenset(
+    {"cup", "final", "semifinal", "match", "game", "tournament", "championship", "title", "league", "penalty", "goal"}
+)
+
+
+def _played(verb: Token) -> bool:
+    """A game word in the verb's clause ("beat Italy on penalties", "to win the World Cup final")."""
+    return any(t.lemma_.lower() in _GAMES and t.pos_ in {"NOUN", "PROPN"} for t in verb.subtree)
+
+
 _FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 #: Verbs of owning up to an act: "claimed responsibility for", "accepted responsibility for".
 _CLAIMING = frozenset({"claim", "accept", "admit", "take"})
@@ -216,6 +228,8 @@ def find_triggers(
                 p = _troops_left(tok, att) or p  # "the last American soldiers left Afghanistan"
             if tok.lemma_ == "call" and (p is None or p.sense is None):
                 p = _phoned(tok, att) or p  # "Putin called Merkel on Friday"
+            if tok.lemma_ in _HOSTING and (p is None or p.sense is None):
+                p = _received(tok, att) or p  # "Macron received Narendra Modi at the Elysee Palace"
             if p is None or p.sense is None or _shared_view(tok):
                 continue
             if p.sense.mode == "phone" and any(
@@ -265,6 +279,8 @@ def find_triggers(
             )
             if p.sense.event == "CONSULT" and tok.lemma_ in _TRAVEL and travellers:
                 continue  # "116 people arrived in Kyrgyzstan seeking refuge": a journey, not a visit
+            if p.sense.event in _FORCE_TYPES and tok.lemma_ in _WINNING and _played(tok):
+                continue  # "Argentina beat Germany to win the World Cup final": a match won
             if actor_tok is not None and actor_tok.lemma_.lower() in _PLAYERS and p.sense.event in _FORCE_TYPES:
                 continue  # "the Colombian football team beat Brazil": a match, not an assault
             if not recipient and p.sense.event == "CONSULT" and tok.lemma_ in _TRAVEL:
@@ -496,6 +512,18 @@ def _phoned(verb: Token, att: Attacher) -> Pattern | None:
 
 
 _OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "IGO", "ELI"})  # ELI: a leader out of office on the day
+_HOSTING = frozenset({"receive", "welcome"})
+_HOSTED_VISIT = Pattern((), Sense("CONSULT", "visit", ("diplomatic",), "043"), True)
+
+
+def _received(verb: Token, att: Attacher) -> Pattern | None:
+    """ "received Narendra Modi": an official received or welcomed by name is a hosted visit, as "received the
+    Indian prime minister" is by the lexicon; "received a letter" or "welcomed the decision" is none."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    if len(objects) != 1 or objects[0].pos_ != "PROPN" or objects[0].ent_type_ != "PERSON":
+        return None
+    refs = att.refs(objects[0])
+    return _HOSTED_VISIT if refs and all(r.sector in _OFFICIAL_SECTORS for r in refs) else None
 
 
 #: Marks of a condition another party must meet first.

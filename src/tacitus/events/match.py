@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from tacitus.events.args import CARRYING
 from tacitus.events.lexicon import Pattern
 from tacitus.events.speech import SAYING as _SAYING
 
@@ -59,6 +60,7 @@ def verb_words(verb: Token) -> tuple[frozenset[str], frozenset[str], frozenset[s
                 objects.add(c.lemma_.lower())
             if dep in {"dobj", "obj"}:
                 out.update(_hyphenated(c))
+                out.update(_cargo(c))
                 for g in c.children:
                     if g.dep_ in {"acl", "relcl"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children):
                         out.update(_words(g))  # "ordered the mission to leave": the infinitive is the verb's
@@ -117,22 +119,32 @@ def _subject_words(verb: Token) -> set[str]:
         if subjects and not (verb.dep_ == "relcl" and subjects[0].tag_ in {"WDT", "WP"}):
             for c in subjects:
                 np_words(c, out)
-                for a in c.children:  # "cargo planes carrying food landed": what the subject carries
-                    if a.dep_ == "acl" and a.tag_ == "VBG":
-                        for o in a.children:
-                            if o.dep_ in {"dobj", "obj"}:
-                                np_words(o, out)
+                out.update(_cargo(c))  # "cargo planes carrying food landed": what the subject carries
             return out
         if verb.dep_ in {"relcl", "acl"} and verb.tag_ != "VBN":
             np_words(verb.head, out, conj=False)
             return out
-        if verb.dep_ != "conj":
-            return out
+        if verb.dep_ != "conj" and not (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+            return out  # a participle's clause shares the main subject: "an earthquake struck, flattening villages"
         verb = verb.head
     return out
 
 
 _PARTICLES = frozenset({"in", "out", "off", "up", "down", "over"})
+
+
+def _cargo(vehicle: Token) -> set[str]:
+    out: set[str] = set()
+    for a in vehicle.children:
+        if a.dep_ in {"acl", "amod"} and a.lemma_.lower() in CARRYING:
+            for o in a.children:
+                if o.dep_ in {"dobj", "obj"}:
+                    np_words(o, out)
+                elif o.dep_ == "prep" and o.lower_ == "with":
+                    for g in o.children:
+                        if g.dep_ == "pobj":
+                            np_words(g, out)
+    return out
 
 
 def _hyphenated(phrase: Token) -> set[str]:

@@ -63,9 +63,15 @@ def _told_to(verb: Token, att: Attacher) -> Found | None:
     recipient = not_actor(att.refs(obj), actor)
     if not recipient:
         return None
+    # "told about 50 Russian diplomats to leave the country": envoys told to go are expelled
+    sense = _EXPEL if obj.lemma_.lower() in _ENVOYS and act.lemma_ == "leave" else DEMAND
     return Found(
-        verb, verb, DEMAND, actor, recipient, span_of(verb.doc, act.left_edge.i, act.right_edge.i + 1), False, True
+        verb, verb, sense, actor, recipient, span_of(verb.doc, act.left_edge.i, act.right_edge.i + 1), False, True
     )
+
+
+_ENVOYS = frozenset({"diplomat", "envoy", "ambassador", "attache", "consul", "chargé"})
+_EXPEL = Sense("SANCTION", "expel", ("diplomatic",), "161")
 
 
 #: Predicates that lay the blame for something on the subject ("was responsible for", "was behind", "is to blame").
