@@ -604,9 +604,12 @@ def test_events_a_missile_fired_into_the_sea_is_a_show_of_force(analyze: Analyze
 
 
 def test_events_overran_is_read_as_overrun(analyze: Analyze) -> None:
-    e = one(analyze("Boko Haram jihadists overran a military base in northeast Nigeria."), "COERCE")
+    e = one(analyze("Boko Haram jihadists overran the town of Baga in northeast Nigeria."), "COERCE")
     assert e.trigger.text == "overran"
-    assert e.cameo == "192"
+    assert e.cameo == "192"  # territory overrun is occupied
+    # a defended post overrun was taken by assault
+    base = one(analyze("Boko Haram jihadists overran a military base in northeast Nigeria."), "ASSAULT")
+    assert (base.trigger.text, base.cameo) == ("overran", "190")
 
 
 def test_events_verb_parsed_as_modifier_of_the_root_noun_takes_that_noun_as_object(analyze: Analyze) -> None:

@@ -42,6 +42,8 @@ _OBJECT_CONTROL = frozenset(
 )
 _WH = frozenset({"WDT", "WP", "WP$"})
 _BORDERS = frozenset({"border", "frontier", "boundary"})
+#: Verbs that report a clause; a participle after them still belongs to it.
+_REPORTING = frozenset({"say", "report", "tell", "announce", "add", "confirm", "state", "claim"})
 _VENUES = frozenset({"sideline", "sidelines", "margin", "margins"})
 #: Participles that say what a vehicle carries ("planes carrying food", "ships loaded with relief supplies").
 CARRYING = frozenset({"carry", "load", "laden", "pack", "fill", "bear", "transport"})
@@ -204,6 +206,12 @@ class Attacher:
                 if controller is not None:
                     return controller
             return self.subject(head, depth + 1)
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.lemma_ in _REPORTING and head.i < verb.i:
+            # "Taliban fighters overran a base, officials said Tuesday, killing 17 soldiers": the participle goes
+            # with the reported clause, not with who reports it
+            reported = next((c for c in head.children if c.dep_ == "ccomp" and c.i < head.i), None)
+            if reported is not None:
+                return self.subject(reported, depth + 1)
         if verb.dep_ in {"conj", "advcl", "acomp"} or (verb.dep_ == "attr" and verb.tag_ == "VBG"):
             # "is willing to withdraw": willing's subject acts; "Qatar is mediating" parsed as an attribute
             return self.subject(head, depth + 1)

@@ -252,7 +252,16 @@ def find_triggers(
             actor = att.refs(actor_tok)
             if not actor and actor_tok is not None and _is_weapon(actor_tok, lexicon):
                 # "rockets fired by Taliban forces slammed into a market": who fired the weapon
-                actor = next((att.prep_refs(c, {"by"}) for c in actor_tok.children if c.dep_ == "acl"), ())
+                actor = next((att.prep_refs(c, {"by"}) for c in actor_tok.children if c.dep_ == "acl"), ()) or next(
+                    (
+                        claimer  # "a Taliban-claimed car bomb struck a bus": who claimed or planted it
+                        for c in actor_tok.children
+                        if c.dep_ == "amod" and c.tag_ == "VBN"
+                        for g in c.children
+                        if g.dep_ in {"npadvmod", "compound", "nmod"} and (claimer := att.refs(g))
+                    ),
+                    (),
+                )
             if actor_tok is not None and actor_tok.lemma_.lower() in lexicon.nouns and not att.actors.ref_at(actor_tok):
                 # "the bombing of a hospital in Kharkiv by Russian aircraft killed eight": the attack's own actor
                 actor = att.noun_args(actor_tok)[0] or actor
