@@ -42,6 +42,8 @@ _OBJECT_CONTROL = frozenset(
 )
 _WH = frozenset({"WDT", "WP", "WP$"})
 _BORDERS = frozenset({"border", "frontier", "boundary"})
+#: Participles naming a third party behind something ("UN-brokered", "Iranian-backed", "Saudi-led").
+_BROKERING = frozenset({"broker", "mediate", "sponsor", "back", "arrange", "engineer", "fund", "support", "lead"})
 #: Verbs that report a clause; a participle after them still belongs to it.
 _REPORTING = frozenset({"say", "report", "tell", "announce", "add", "confirm", "state", "claim"})
 _VENUES = frozenset({"sideline", "sidelines", "margin", "margins"})
@@ -161,6 +163,8 @@ class Attacher:
                 continue
             # "his Russian counterpart": the adjective names the country, the pronoun only the owner
             for c in sorted(tok.children, key=lambda c: c.dep_ == "poss" and c.pos_ == "PRON"):
+                if c.dep_ == "amod" and c.lemma_.lower() in _BROKERING:
+                    continue  # "a UN-brokered ceasefire", "Iranian-backed Houthis": the broker is not the one named
                 if c.dep_ in _NP_DEPS:
                     queue.append((c, depth + 1))
                 elif c.dep_ == "prep" and c.lower_ in _NP_PREPS:
@@ -702,6 +706,8 @@ def _pobjs(prep: Token) -> list[Token]:
     return [g for p in (prep, *(c for c in prep.children if c.dep_ == "conj")) for g in p.children if g.dep_ == "pobj"]
 
 
+#: Verbs whose passive participle still takes an object ("a journalist given a prize", "troops denied access").
+_DITRANSITIVE = frozenset({"give", "award", "grant", "offer", "hand", "deny", "send", "show", "tell", "pay", "allow"})
 #: Words counting people, which a misparse makes the head of a sentence ("Thousands of Filipinos protested").
 _COUNTS = frozenset(
     {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores", "ten", "tens"}
@@ -716,8 +722,13 @@ def _counted_root(verb: Token) -> bool:
         return False
     if head.lower_ in _COUNTS and any(c.lower_ == "of" for c in head.children):
         return True
+    if verb.i != head.i + 1:
+        return False
     # "Cameroon's main opposition party called on President Biya to resign": a call is made, not undergone
-    return verb.lemma_ == "call" and verb.i == head.i + 1 and any(c.lower_ in {"on", "for"} for c in verb.children)
+    if verb.lemma_ == "call" and any(c.lower_ in {"on", "for"} for c in verb.children):
+        return True
+    # "The Saudi-led coalition bombed Sanaa": a passive participle takes no object, unless it gives one
+    return verb.lemma_ not in _DITRANSITIVE and any(c.dep_ in {"dobj", "obj"} for c in verb.children)
 
 
 def _dangling_conjunct(tok: Token) -> tuple[Token, ...]:
