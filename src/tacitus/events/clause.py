@@ -184,7 +184,9 @@ def date_for(head: Token, times: tuple[TimeExpr, ...], published: date | None) -
     """
     unresolved: TimeExpr | None = None
     if times:
-        for tok in (head, *verb_ancestors(head)):
+        # "the ceasefire signed on February 12": a nominal event is dated by the participle that made it
+        made = [c for c in head.children if c.dep_ == "acl" and c.lemma_ in _MAKING] if head.pos_ == "NOUN" else []
+        for tok in (*made, head, *verb_ancestors(head)):
             clause = clause_tokens(tok)
             # a date inside the subject is most often a dateline misparsed into it ("KYIV, June 11 - ...")
             subject = {t.i for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
@@ -202,6 +204,12 @@ def date_for(head: Token, times: tuple[TimeExpr, ...], published: date | None) -
     return EventDate(fallback, unresolved.text if unresolved else None, "published", "day" if published else "unknown")
 
 
+#: Participles that make what a noun names ("a ceasefire signed on", "the deal reached in May").
+_MAKING = frozenset({"sign", "agree", "reach", "conclude", "broker", "declare", "announce", "adopt", "strike", "seal"})
+#: Texts that act by being adopted: a date on one that is the clause's subject dates what it does.
+_DOCUMENTS = frozenset(
+    {"resolution", "treaty", "accord", "agreement", "law", "decree", "declaration", "motion", "pact", "convention"}
+)
 #: Dependencies of a date that describes a noun rather than dating a clause ("the 1967 borders").
 _ATTRIBUTIVE = frozenset({"nummod", "compound", "amod", "poss", "nmod"})
 
@@ -213,7 +221,12 @@ def _describes_noun(t: TimeExpr, head: Token) -> bool:
     root = next((doc[i] for i in range(t.tok_start, t.tok_end) if not t.tok_start <= doc[i].head.i < t.tok_end), None)
     if root is None or root.dep_ not in _ATTRIBUTIVE or root.head.i == head.i:
         return False
-    return root.head.pos_ in {"NOUN", "PROPN"}
+    owner = root.head
+    while owner.dep_ in {"compound", "amod", "nmod"} and owner.head.i != owner.i:
+        owner = owner.head  # "the 1994 ceasefire agreement"
+    if owner.dep_ == "nsubj" and owner.head.i == head.i and owner.lemma_.lower() in _DOCUMENTS:
+        return False  # "the 1999 resolution demanded that Iraq admit inspectors": the text acted when it was adopted
+    return owner.pos_ in {"NOUN", "PROPN"}
 
 
 def is_historical(when: EventDate, published: date | None) -> bool:
