@@ -42,10 +42,12 @@ _OBJECT_CONTROL = frozenset(
 )
 _WH = frozenset({"WDT", "WP", "WP$"})
 _BORDERS = frozenset({"border", "frontier", "boundary"})
-#: Participles naming a third party behind something ("UN-brokered", "Iranian-backed", "Saudi-led").
-_BROKERING = frozenset({"broker", "mediate", "sponsor", "back", "arrange", "engineer", "fund", "support", "lead"})
+#: Participles naming a third party behind something ("UN-brokered", "Iranian-backed"); "French-led" names the force.
+_BROKERING = frozenset({"broker", "mediate", "sponsor", "back", "arrange", "engineer", "fund", "support"})
 #: Verbs that report a clause; a participle after them still belongs to it.
 _REPORTING = frozenset({"say", "report", "tell", "announce", "add", "confirm", "state", "claim"})
+#: Participles that are the reporter's own words ("..., Hamas said, accusing Israel of violating the truce").
+_SPEAKING = frozenset({"accuse", "blame", "call", "urge", "warn", "vow", "describe", "deny", "insist", "calling"})
 _VENUES = frozenset({"sideline", "sidelines", "margin", "margins"})
 #: Participles that say what a vehicle carries ("planes carrying food", "ships loaded with relief supplies").
 CARRYING = frozenset({"carry", "load", "laden", "pack", "fill", "bear", "transport"})
@@ -210,7 +212,8 @@ class Attacher:
                 if controller is not None:
                     return controller
             return self.subject(head, depth + 1)
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.lemma_ in _REPORTING and head.i < verb.i:
+        reporting = head.lemma_ in _REPORTING and verb.lemma_ not in _REPORTING | _SPEAKING
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and reporting and head.i < verb.i:
             # "Taliban fighters overran a base, officials said Tuesday, killing 17 soldiers": the participle goes
             # with the reported clause, not with who reports it
             reported = next((c for c in head.children if c.dep_ == "ccomp" and c.i < head.i), None)

@@ -115,8 +115,15 @@ _GAMES = frozenset(
 
 
 def _played(verb: Token) -> bool:
-    """A game word in the verb's clause ("beat Italy on penalties", "to win the World Cup final")."""
-    return any(t.lemma_.lower() in _GAMES and t.pos_ in {"NOUN", "PROPN"} for t in verb.subtree)
+    """A game won: a game word in a purpose clause of winning ("to win the World Cup final") or in the verb's
+    "on" or "in" phrase ("beat Italy on penalties", "in the final"); not "beat fans after the match"."""
+    phrases = [
+        c
+        for c in verb.children
+        if (c.dep_ in {"xcomp", "advcl"} and c.lemma_ in {"win", "clinch", "reach", "take", "lift"})
+        or (c.dep_ == "prep" and c.lower_ in {"on", "in"})
+    ]
+    return any(t.lemma_.lower() in _GAMES and t.pos_ in {"NOUN", "PROPN"} for c in phrases for t in c.subtree)
 
 
 _FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -345,7 +352,7 @@ def find_triggers(
                 )
             if not recipient:
                 # "Tehran told the IAEA that it would accept inspections": the act is announced to the one told
-                recipient = not_actor(_told(tok, att), actor)
+                recipient = not_actor(_told(tok, att, actor), actor)
             if not recipient and p.sense.event != "CONSULT":  # a meeting's place is no host
                 recipient = not_actor(att.place_target(tok), actor)
             sense = p.sense
@@ -706,16 +713,28 @@ def _on_behalf_of(verb: Token, att: Attacher) -> tuple[ActorRef, ...]:
     return ()
 
 
-def _told(verb: Token, att: Attacher) -> tuple[ActorRef, ...]:
-    """Whom a that-clause's act is told to ("told the IAEA that it would accept snap inspections")."""
+def _says_it(head: Token, quote: Quote) -> bool:
+    """The event's clause is the quote's own cue: the act is the saying ("Meles declared that the war was over")."""
+    return quote.cue is not None and quote.cue.start <= head.idx < quote.cue.end
+
+
+def _told(verb: Token, att: Attacher, actor: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    """Whom the teller's own act is told to ("Tehran told the IAEA that it would accept snap inspections"); not
+    someone else's act ("officials told the AP that Russian jets bombed the town"), nor the press it is told to."""
     if verb.dep_ != "ccomp" or verb.head.lemma_ not in _TELLING:
         return ()
+    teller = {r.country for r in att.refs(att.subject(verb.head))}
+    if not actor or not {a.country for a in actor} <= teller:
+        return ()
     told = next((c for c in verb.head.children if c.dep_ in {"dobj", "obj", "dative"} and c.i < verb.i), None)
-    return att.refs(told)
+    return tuple(r for r in att.refs(told) if r.sector not in _PRESS)
+
+
+_PRESS = frozenset({"JRN", "MED"})
 
 
 #: Verbs that declare a state of affairs: a war declared over is a declaration, a concession (PLOVER CONCEDE).
-_DECLARING = frozenset({"declare", "announce", "proclaim", "say"})
+_DECLARING = frozenset({"declare", "announce", "proclaim"})
 _ENDED_WAR = Sense("RETREAT", "ceasefire", ("military",), "0871")
 
 
@@ -724,7 +743,13 @@ def _conflict_ended(noun: Token, gov: Token) -> bool:
     still tells the war)."""
     if noun.dep_ != "nsubj" or gov.lemma_ != "be":
         return False
-    return any(c.lower_ == "over" and c.dep_ in {"advmod", "acomp", "prt", "prep"} for c in gov.children)
+    # "was over Kashmir" tells what the war was about, not that it ended
+    return any(
+        c.lower_ == "over"
+        and c.dep_ in {"advmod", "acomp", "prt", "prep"}
+        and not any(g.dep_ == "pobj" for g in c.children)
+        for c in gov.children
+    )
 
 
 def _war_over(
@@ -1081,8 +1106,8 @@ def _build(
     claimed_by = quote.speaker_actor if quote else None
     if modality == "asserted" and is_historical(when, published):
         modality = "historical"
-    elif modality == "asserted" and quote is not None and f.sense is not _DEMAND:  # a demand is the saying itself
-        modality = "reported"
+    elif modality == "asserted" and quote is not None and f.sense is not _DEMAND and not _says_it(head, quote):
+        modality = "reported"  # a demand, or a war declared over, is the saying itself
     actor = f.actor
     recipient = f.recipient
     if sense.event in RECIPROCAL and len(actor) > 1:

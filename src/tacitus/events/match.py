@@ -133,17 +133,21 @@ def _subject_words(verb: Token) -> set[str]:
 _PARTICLES = frozenset({"in", "out", "off", "up", "down", "over"})
 
 
+#: Heads of a cargo whose modifiers say what it is ("relief supplies", "humanitarian goods").
+_GOODS = frozenset({"supply", "supplies", "good", "goods", "cargo", "item", "items", "package", "consignment"})
+
+
 def _cargo(vehicle: Token) -> set[str]:
+    """What a vehicle carries: the carried nouns, and for goods their modifiers; not "the UN aid chief"."""
     out: set[str] = set()
     for a in vehicle.children:
         if a.dep_ in {"acl", "amod"} and a.lemma_.lower() in CARRYING:
-            for o in a.children:
-                if o.dep_ in {"dobj", "obj"}:
-                    np_words(o, out)
-                elif o.dep_ == "prep" and o.lower_ == "with":
-                    for g in o.children:
-                        if g.dep_ == "pobj":
-                            np_words(g, out)
+            carried = [o for o in a.children if o.dep_ in {"dobj", "obj"}]
+            carried += [g for o in a.children if o.dep_ == "prep" and o.lower_ == "with" for g in o.children]
+            for o in (o for c in carried if c.dep_ in {"dobj", "obj", "pobj"} for o in (c, *c.conjuncts)):
+                out.add(o.lemma_.lower())
+                if o.lemma_.lower() in _GOODS:
+                    out.update(c.lemma_.lower() for c in o.children if c.dep_ in {"compound", "amod"})
     return out
 
 

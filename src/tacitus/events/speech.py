@@ -64,7 +64,8 @@ def _told_to(verb: Token, att: Attacher) -> Found | None:
     if not recipient:
         return None
     # "told about 50 Russian diplomats to leave the country": envoys told to go are expelled
-    sense = _EXPEL if obj.lemma_.lower() in _ENVOYS and act.lemma_ == "leave" else DEMAND
+    own = any(c.dep_ == "poss" and c.lower_ in {"its", "their", "his", "her"} for c in obj.children)
+    sense = _EXPEL if obj.lemma_.lower() in _ENVOYS and act.lemma_ == "leave" and not own else DEMAND
     return Found(
         verb, verb, sense, actor, recipient, span_of(verb.doc, act.left_edge.i, act.right_edge.i + 1), False, True
     )
