@@ -49,6 +49,7 @@ _REPORTING = frozenset({"say", "report", "tell", "announce", "add", "confirm", "
 #: Participles that are the reporter's own words ("..., Hamas said, accusing Israel of violating the truce").
 _SPEAKING = frozenset({"accuse", "blame", "call", "urge", "warn", "vow", "describe", "deny", "insist", "calling"})
 _VENUES = frozenset({"sideline", "sidelines", "margin", "margins"})
+_BIDDING = frozenset({"request", "behest", "invitation", "urging", "insistence", "instigation", "initiative"})
 #: Participles that say what a vehicle carries ("planes carrying food", "ships loaded with relief supplies").
 CARRYING = frozenset({"carry", "load", "laden", "pack", "fill", "bear", "transport"})
 #: Prepositions that name a target inside the verb's object or phrases ("sanctions against", "mediation between").
@@ -122,6 +123,8 @@ class Attacher:
             head = head.head.head
         if head.lemma_.lower() in _VENUES:
             return ()  # "met on the sidelines of the UN General Assembly": where they met, not whom
+        if head.lemma_.lower() in _BIDDING and head.dep_ == "pobj" and head.head.lower_ in {"at", "on", "upon"}:
+            return ()  # "arrested five suspects at the request of Chinese authorities": who asked, not whom
         if head.lemma_.lower() in _BORDERS:
             # "sent troops to Venezuela's border with Colombia": the side across the border, not the owner
             across = [g for c in head.children if c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
