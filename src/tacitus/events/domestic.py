@@ -82,7 +82,18 @@ _STATE_ACTS = frozenset({"COERCE", "RETREAT", "CONCEDE", "SANCTION", "MOBILIZE"}
 
 
 def implied_actor(event: str, actor: tuple[ActorRef, ...], location: Place | None) -> tuple[ActorRef, ...]:
-    """The event's actors, or, for an act of state authority told with no doer, the place's country (implied)."""
-    if actor or event not in _STATE_ACTS or location is None or location.country in NON_STATE:
+    """The event's actors, or, for an act of state authority told with no doer, the place's country (implied);
+    local authorities named without a country ("authorities imposed a curfew on the city of Osh", "police") are
+    that country's."""
+    if event not in _STATE_ACTS or location is None or location.country in NON_STATE:
         return actor
+    if actor:
+        return tuple(
+            replace(a, country=location.country, implied=True) if a.country is None and a.sector in _LOCAL else a
+            for a in actor
+        )
     return (ActorRef(location.text, location.start, location.end, location.country, None, None, implied=True),)
+
+
+#: Sectors of a place's own authorities (not its troops, who may be foreign).
+_LOCAL = frozenset({"GOV", "COP", "JUD"})
