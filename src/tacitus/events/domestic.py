@@ -71,10 +71,17 @@ def implied_recipients(
     anyone = not any(r.country for r in recipient) and (event in _AT_HOME or event in _ON_THE_SPOT)
     if recipient or not anyone:
         return tuple(
-            replace(r, country=country, implied=True) if r.country is None and (r.sector in _PEOPLE or anyone) else r
+            replace(r, country=country, implied=True)
+            if r.country is None and (r.sector in _PEOPLE or anyone) and not _foreign(r)
+            else r
             for r in recipient
         )
     return (ActorRef(where.text, where.start, where.end, country, None, None, implied=True),)
+
+
+def _foreign(ref: ActorRef) -> bool:
+    """ "foreign troops", "foreign journalists": by their name not the home country's."""
+    return any(w in {"foreign", "overseas", "international"} for w in ref.text.lower().split())
 
 
 #: Acts only the authorities of a place perform there: with no doer named, the place's country is the actor.
