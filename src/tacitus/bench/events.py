@@ -17,7 +17,7 @@
   (``data/events/heldout/*.tsv``, one gold event per row, never diagnosed): the share of rows with
   an event of the gold type, and with one whose actor and recipient countries also meet the gold
   ones. Only these counts are printed, never a sentence: reading their failures would spoil them.
-- Speed (DEV): event extraction time as a share of bare spaCy parsing of the same texts.
+- Speed (DEV): event extraction time as a share of bare spaCy parsing of the same texts (best of three runs each).
 """
 
 from __future__ import annotations
@@ -43,6 +43,8 @@ HELDOUT = Path(__file__).resolve().parent.parent / "data" / "events" / "heldout"
 PLOVER_LABELS = HELDOUT.parent / "labels" / "conflibert_train_plover.tsv"
 CASE2021 = "events/case2021/CASE2021_task2_test_set_final_release_with_labels.tsv"
 GOLD_DATE = date(2000, 1, 1)
+#: Runs of the speed measurement; the best of them is reported, for parsing and for extraction alike.
+SPEED_REPEATS = 3
 #: The TUNE and CASE snippets carry no date; any fixed anchor will do (dates are not scored there).
 ANCHOR_DATE = date(2020, 1, 1)
 
@@ -281,9 +283,12 @@ def _speed(ctx: BenchContext, report: BenchReport) -> None:
     texts = texts[: ctx.limit or 400]
     analyzer = ctx.analyzer
     res = analyzer.resources
-    started = time.perf_counter()
-    docs = list(res.nlp.pipe(texts, batch_size=ctx.settings.batch_size))
-    parse = time.perf_counter() - started
+    # best of three runs each: one run of a third of a second moves by half its value between runs
+    parse = float("inf")
+    for _ in range(SPEED_REPEATS):
+        started = time.perf_counter()
+        docs = list(res.nlp.pipe(texts, batch_size=ctx.settings.batch_size))
+        parse = min(parse, time.perf_counter() - started)
     from tacitus.actors import find_actors
     from tacitus.quotes import extract_quotes
     from tacitus.when import find_times
@@ -302,10 +307,12 @@ def _speed(ctx: BenchContext, report: BenchReport) -> None:
                 extract_quotes(doc, actors, res.cues),
             )
         )
-    started = time.perf_counter()
-    for doc, actors, times, places, quotes in inputs:
-        extract_events(doc, ANCHOR_DATE, actors, times, places, quotes, res.events)
-    events = time.perf_counter() - started
+    events = float("inf")
+    for _ in range(SPEED_REPEATS):
+        started = time.perf_counter()
+        for doc, actors, times, places, quotes in inputs:
+            extract_events(doc, ANCHOR_DATE, actors, times, places, quotes, res.events)
+        events = min(events, time.perf_counter() - started)
     share = events / parse if parse else 0.0
     report.add(
         Metric(
@@ -318,7 +325,9 @@ def _speed(ctx: BenchContext, report: BenchReport) -> None:
             higher_is_better=False,
         )
     )
-    report.notes.append(f"spaCy parse {parse:.2f}s, event extraction {events:.3f}s for {len(texts)} sentences")
+    report.notes.append(
+        f"spaCy parse {parse:.2f}s, event extraction {events:.3f}s for {len(texts)} sentences (best of {SPEED_REPEATS})"
+    )
 
 
 @dataclass(frozen=True, slots=True)
