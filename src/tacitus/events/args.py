@@ -47,7 +47,7 @@ _BROKERING = frozenset({"broker", "mediate", "sponsor", "back", "arrange", "engi
 #: Verbs that report a clause; a participle after them still belongs to it.
 _REPORTING = frozenset({"say", "report", "tell", "announce", "add", "confirm", "state", "claim"})
 #: Participles that are the reporter's own words ("..., Hamas said, accusing Israel of violating the truce").
-_SPEAKING = frozenset({"accuse", "blame", "call", "urge", "warn", "vow", "describe", "deny", "insist", "calling"})
+_SPEAKING = frozenset({"accuse", "blame", "call", "urge", "warn", "vow", "describe", "deny", "insist"})
 _VENUES = frozenset({"sideline", "sidelines", "margin", "margins"})
 _BIDDING = frozenset({"request", "behest", "invitation", "urging", "insistence", "instigation", "initiative"})
 #: Participles that say what a vehicle carries ("planes carrying food", "ships loaded with relief supplies").
