@@ -714,9 +714,11 @@ def _pobjs(prep: Token) -> list[Token]:
 
 #: Verbs whose passive participle still takes an object ("a journalist given a prize", "troops denied access").
 _DITRANSITIVE = frozenset({"give", "award", "grant", "offer", "hand", "deny", "send", "show", "tell", "pay", "allow"})
-#: Words counting people, which a misparse makes the head of a sentence ("Thousands of Filipinos protested").
-_COUNTS = frozenset(
-    {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores", "ten", "tens"}
+#: Words counting people: the counted noun says who they are ("thousands of students"), and a misparse makes the
+#: count the head of a sentence ("Thousands of Filipinos protested"). Lemmas and the plural surface forms.
+COUNTS = frozenset(
+    {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "score", "scores"}
+    | {"ten", "tens", "group", "number"}
 )
 
 
@@ -726,7 +728,7 @@ def _counted_root(verb: Token) -> bool:
     head = verb.head
     if head.dep_ != "ROOT" or any(c.dep_ == "agent" for c in verb.children):
         return False
-    if head.lower_ in _COUNTS and any(c.lower_ == "of" for c in head.children):
+    if head.lower_ in COUNTS and any(c.lower_ == "of" for c in head.children):
         return True
     if verb.i != head.i + 1:
         return False

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from tacitus.actors import ActorIndex
 from tacitus.actors.drafts import NON_STATE
-from tacitus.events.args import RECIPIENT_PREPS, Attacher, aimed_at, not_actor
+from tacitus.events.args import COUNTS, RECIPIENT_PREPS, Attacher, aimed_at, not_actor
 from tacitus.events.clause import (
     EventDate,
     date_for,
@@ -520,11 +520,16 @@ def _phoned(verb: Token, att: Attacher) -> Pattern | None:
         for c in verb.children
     ):
         return None
+    return _PHONE_CALL if _named_official(verb, att) else None
+
+
+def _named_official(verb: Token, att: Attacher) -> bool:
+    """The verb's one object is an official named by name ("called Merkel", "received Narendra Modi")."""
     objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
     if len(objects) != 1 or objects[0].pos_ != "PROPN" or objects[0].ent_type_ != "PERSON":
-        return None
+        return False
     refs = att.refs(objects[0])
-    return _PHONE_CALL if refs and all(r.sector in _OFFICIAL_SECTORS for r in refs) else None
+    return bool(refs) and all(r.sector in _OFFICIAL_SECTORS for r in refs)
 
 
 _OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "IGO", "ELI"})  # ELI: a leader out of office on the day
@@ -535,11 +540,7 @@ _HOSTED_VISIT = Pattern((), Sense("CONSULT", "visit", ("diplomatic",), "043"), T
 def _received(verb: Token, att: Attacher) -> Pattern | None:
     """ "received Narendra Modi": an official received or welcomed by name is a hosted visit, as "received the
     Indian prime minister" is by the lexicon; "received a letter" or "welcomed the decision" is none."""
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
-    if len(objects) != 1 or objects[0].pos_ != "PROPN" or objects[0].ent_type_ != "PERSON":
-        return None
-    refs = att.refs(objects[0])
-    return _HOSTED_VISIT if refs and all(r.sector in _OFFICIAL_SECTORS for r in refs) else None
+    return _HOSTED_VISIT if _named_official(verb, att) else None
 
 
 #: Marks of a condition another party must meet first.
@@ -913,15 +914,11 @@ _STATE_FORCES = frozenset({"army", "troops", "force", "military", "police", "nav
 _STATES = frozenset({"state", "country", "nation", "government"})
 
 
-#: Subject words that count people: the counted noun says who they are ("thousands of students").
-_COUNTS = frozenset({"thousand", "hundred", "dozen", "million", "score", "tens", "group", "number"})
-
-
 def _subject_word(head: Token) -> Token | None:
     """The head noun of the clause's subject (a name's last word), if it has one; through a count ("thousands of
     Chinese students pelted the embassy") to the people counted."""
     subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-    if subject is not None and (subject.lemma_.lower() in _COUNTS or subject.like_num):
+    if subject is not None and (subject.lemma_.lower() in COUNTS or subject.like_num):
         of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         counted = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
         return counted or subject
