@@ -145,7 +145,20 @@ def context_country(
         usable = [h for h in usable if sent.start <= h.start < sent.end]
     named = {h.country for h in usable if h.start < sent.end and h.country and h.country not in NON_STATE}
     counts = Counter(h.country for h in usable if h.country in named)
-    return counts.most_common(1)[0][0] if counts else None
+    if not counts:
+        return None
+    # Ties go to where the sentence's act happens ("militias attacked a US base in Iraq": Iraq's, not the
+    # target's owner), then to the first named.
+    where = {h.country for h in usable if sent.start <= h.start < sent.end and _place_of_act(doc[h.start : h.end].root)}
+    return max(counts, key=lambda c: (counts[c], c in where))
+
+
+def _place_of_act(tok: Token) -> bool:
+    """A state named as where a clause's act happens: 'in Iraq' on a verb, or on its object ('a base in Iraq')."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "in":
+        return False
+    governor = tok.head.head
+    return governor.pos_ in ("VERB", "AUX") or governor.dep_ in ("dobj", "obj")
 
 
 def _owned(doc: Doc, drafts: list[Draft], hits: list[Hit]) -> frozenset[int]:
@@ -190,9 +203,10 @@ _AUTHORITY_SECTORS = frozenset({"GOV", "JUD", "LEG"})
 
 def _located(doc: Doc, d: Draft, hits: list[Hit]) -> str | None:
     """The country of the place a role of people is in or from, named in its own phrase."""
-    if d.sector not in PEOPLE_SECTORS and d.sector not in _AUTHORITY_SECTORS:
-        return None
     head = doc[d.end - 1]
+    if d.sector not in PEOPLE_SECTORS and d.sector not in _AUTHORITY_SECTORS:
+        # "gunmen from the Somali militant group al-Shabaab", "fighters from Chad": whose ranks they come from
+        return _from_ranks(head, hits) if d.sector in _ARMED_SECTORS else None
     # "the new government in Niger"; a government "from" somewhere is no government of it
     preps = ("in", "from") if d.sector in PEOPLE_SECTORS else ("in",)
     for prep in head.children:
@@ -203,6 +217,25 @@ def _located(doc: Doc, d: Draft, hits: list[Hit]) -> str | None:
                 continue
             for h in hits:
                 if h.start <= obj.i < h.end and h.country and h.country not in NON_STATE:
+                    return h.country
+    return None
+
+
+#: Sectors of armed men whose "from" phrase names the group or state they come from.
+_ARMED_SECTORS = frozenset({"REB", "UAF", "MIL"})
+
+
+def _from_ranks(head: Token, hits: list[Hit]) -> str | None:
+    """The country named in the role's 'from' phrase or in the words qualifying its object."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "from":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            near = {obj.i} | {c.i for c in obj.children if c.dep_ in ("amod", "compound", "appos", "nmod")}
+            for h in hits:
+                if any(h.start <= i < h.end for i in near) and h.country and h.country not in NON_STATE:
                     return h.country
     return None
 
