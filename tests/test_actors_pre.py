@@ -32,7 +32,7 @@ def test_a_bare_breakaway_entity_is_the_parent_state_with_pre_only(analyze: Call
 
 
 def test_an_events_actor_ref_carries_the_extra_pre_sector(analyze: Callable[..., Analysis]) -> None:
-    result = analyze("Abkhaz officials met Russian diplomats in Sukhumi on Friday.")
+    result = analyze("Abkhaz officials met Russian diplomats in Geneva on Friday.")
     [meeting] = [e for e in result.events if e.event == "CONSULT"]
     assert [(r.text, r.country, r.sectors) for r in meeting.actor] == [("Abkhaz officials", "GEO", ("GOV", "PRE"))]
     assert [(r.text, r.sectors) for r in meeting.recipient] == [("Russian diplomats", ("GOV",))]

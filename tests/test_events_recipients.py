@@ -42,8 +42,19 @@ def test_possessive_naming_the_actor_is_not_the_recipient(analyze: Callable[...,
 
 
 def test_counterpart_takes_its_adjective_not_the_possessive(analyze: Callable[..., Analysis]) -> None:
-    a = analyze("The Chinese foreign minister met his Russian counterpart in Beijing.")
+    a = analyze("The Chinese foreign minister met his Russian counterpart in Geneva.")
     assert ({"CHN"}, {"RUS"}) in _events(a, "CONSULT")
+
+
+def test_a_meeting_at_the_subjects_own_place_makes_the_other_side_the_visitor(
+    analyze: Callable[..., Analysis],
+) -> None:
+    # PLOVER CONSULT: "the visitor will always be coded as the actor and the host will be the recipient"
+    [met] = [e for e in analyze("The Chinese foreign minister met his Russian counterpart in Beijing.").events]
+    assert (met.event, met.mode, met.cameo) == ("CONSULT", "visit", "042")
+    assert ([a.country for a in met.actor], [r.country for r in met.recipient]) == (["RUS"], ["CHN"])
+    [talks] = analyze("The Angolan president brokered talks between Rwanda and Congo in Luanda.").events
+    assert [a.country for a in talks.actor] == ["AGO"]  # a mediator at home is no host of a visit
 
 
 def test_generic_role_does_not_take_another_roles_country(analyze: Callable[..., Analysis]) -> None:

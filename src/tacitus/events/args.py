@@ -377,7 +377,7 @@ class Attacher:
         for c in obj.children:
             if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
                 for g in c.children:
-                    found = self._places_at(g) if g.dep_ == "pobj" else ()
+                    found = self.places_at(g) if g.dep_ == "pobj" else ()
                     if found:
                         return found
         return ()
@@ -497,14 +497,14 @@ class Attacher:
                 for g in c.children:
                     if g.dep_ != "pobj":
                         continue
-                    found = self._places_at(g) if c.lower_ in _PLACE_PREPS else ()
+                    found = self.places_at(g) if c.lower_ in _PLACE_PREPS else ()
                     if found:
                         return found
                     if depth < 2 and (c.lower_ in _THROUGH or (c.lower_ == "by" and g.lemma_.lower() in _MEETINGS)):
                         queue.append((g, depth + 1))
         return ()
 
-    def _places_at(self, head: Token) -> tuple[ActorRef, ...]:
+    def places_at(self, head: Token) -> tuple[ActorRef, ...]:
         """The places a locative phrase's object names: coded places, else the gazetteer's toponym as a country."""
         found = tuple(r for r in self.refs(head) if self._is_place(r, head))
         if found:
@@ -623,7 +623,7 @@ class Attacher:
                                 for p in pobj.children
                                 if p.dep_ == "prep" and p.lower_ in {"in", "inside", "near"}
                                 for g in p.children
-                                if g.dep_ == "pobj" and (where := self.refs(g) or self._places_at(g))
+                                if g.dep_ == "pobj" and (where := self.refs(g) or self.places_at(g))
                             ),
                             (),
                         )

@@ -370,8 +370,21 @@ def find_triggers(
                 # "vowed to retaliate against Iran": a threat, not an attack
                 sense = Sense("THREATEN", _THREATENABLE[sense.event], sense.context, "138")
             if sense.event == "CONSULT" and sense.cameo == "043" and recipient:
-                # PLOVER: the visitor is the actor and the host the recipient ("Putin hosted Erdogan")
+                # PLOVER: the visitor is the actor and the host the recipient ("Putin hosted Erdogan"); in
+                # CAMEO the visitor's side of a visit is 042
                 actor, recipient = recipient, actor
+                sense = replace(sense, mode="visit", cameo="042")
+            elif (
+                sense.event == "CONSULT"
+                and sense.mode not in {"third-party", "multilateral"}
+                and sense.cameo != "045"  # a mediator hosting talks between others is no host of a visit
+                and recipient
+                and _hosts(tok, att, actor, recipient)
+            ):
+                # "May held talks at Downing Street with Varadkar": the meeting is at the subject's own place,
+                # so the other side is the visitor (PLOVER CONSULT visit)
+                actor, recipient = recipient, actor
+                sense = replace(sense, mode="visit", cameo="042")
             content = _content(tok, sense.event) if sense.event in _CONTENT_TYPES else None
             f = Found(tok, tok, sense, actor, recipient, content, False, bool(p.slots))
             found.append(f)
@@ -541,6 +554,30 @@ def _received(verb: Token, att: Attacher) -> Pattern | None:
     """ "received Narendra Modi": an official received or welcomed by name is a hosted visit, as "received the
     Indian prime minister" is by the lexicon; "received a letter" or "welcomed the decision" is none."""
     return _HOSTED_VISIT if _named_official(verb, att) else None
+
+
+#: Places a pronoun can make the subject's own ("at his office", "at her residence").
+_OWN_VENUES = frozenset({"office", "residence", "palace", "home", "headquarters", "ranch", "dacha", "estate"})
+
+
+def _hosts(verb: Token, att: Attacher, actor: tuple[ActorRef, ...], recipient: tuple[ActorRef, ...]) -> bool:
+    """The meeting told by ``verb`` is held at the actor's own place and the recipient is from elsewhere: "at
+    his office", "at the White House", "in Seoul" for a South Korean host."""
+    own = {a.country for a in actor}
+    guests = {r.country for r in recipient}
+    if len(own) != 1 or None in own or None in guests or own & guests:
+        return False
+    heads = (verb, *(c for c in verb.children if c.dep_ in {"dobj", "obj"}))
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in {"at", "in"}):
+        for place in (g for g in prep.children if g.dep_ == "pobj"):
+            if place.lemma_.lower() in _OWN_VENUES and any(
+                c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ != "their" for c in place.children
+            ):
+                return True
+            venue = att.refs(place) or att.places_at(place) or att.place_target(place)
+            if venue and {r.country for r in venue} <= own:
+                return True
+    return False
 
 
 #: Marks of a condition another party must meet first.
