@@ -226,6 +226,11 @@ def _merge_titles(doc: Doc, hits: list[Hit], day: date | None, titles: dict[int,
                     country, sector = prev.country, prev.sector or titles.get(hit.start)
                 out[-1] = Hit(prev.start, hit.end, hit.entry, country, sector)
                 continue
+            if (gap == 0 or possessive) and prev.entry.kind == "country" and prev.country and prev.sector is None:
+                # "Saudi King Abdullah" where the dictionary's "King Abdullah" is Jordan's: the text names
+                # his country next to his name, which is surer than a name shared across states
+                out[-1] = Hit(prev.start, hit.end, hit.entry, prev.country, hit.sector, localised=True)
+                continue
         out.append(hit)
     return out
 

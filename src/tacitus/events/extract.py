@@ -229,6 +229,9 @@ def find_triggers(
                     objects | {tok.head.lemma_.lower()},
                 )
             p = best(pats, words, heads, objects)
+            if p is not None and p.sense is not None and p.sense.mode == "phone" and _appeals(tok):
+                # "called on Syrian President Assad to hand power": an appeal to a leader, not a call to him
+                p = best(tuple(q for q in pats if q.sense is None or q.sense.mode != "phone"), words, heads, objects)
             if tok.lemma_ == "return" and (p is None or p.sense is None or p.sense.event == "CONSULT"):
                 p = _returned(tok, att) or p  # "returned the artifacts to Peru", not "returned to Kabul"
             if tok.lemma_ in {"leave", "quit"} and (p is None or p.sense is None):
@@ -527,13 +530,14 @@ _PHONE_CALL = Pattern((), Sense("CONSULT", "phone", ("diplomatic",), "041"), Tru
 def _phoned(verb: Token, att: Attacher) -> Pattern | None:
     """ "called Merkel": a call to a named official with no name given ("called him a liar") and no appeal
     ("called for", "called on") is a phone call, as "called the prime minister" is by the lexicon."""
-    if any(
-        c.dep_ in {"oprd", "ccomp", "xcomp", "prt"}
-        or (c.dep_ == "prep" and c.lower_ in {"for", "on", "upon"} and not is_temporal(c))
-        for c in verb.children
-    ):
+    if _appeals(verb) or any(c.dep_ in {"oprd", "ccomp", "xcomp", "prt"} for c in verb.children):
         return None
     return _PHONE_CALL if _named_official(verb, att) else None
+
+
+def _appeals(verb: Token) -> bool:
+    """ "called for", "called on X", "called upon X": an appeal, whatever else the verb governs."""
+    return any(c.dep_ == "prep" and c.lower_ in {"for", "on", "upon"} and not is_temporal(c) for c in verb.children)
 
 
 def _named_official(verb: Token, att: Attacher) -> bool:
