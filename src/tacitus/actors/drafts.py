@@ -257,10 +257,53 @@ def _conjunct_country(doc: Doc, d: Draft, drafts: list[Draft]) -> str | None:
     return None
 
 
+def _possessor_country(doc: Doc, d: Draft, drafts: list[Draft]) -> str | None:
+    """ "Nasrallah said his fighters would strike": a role owned by a pronoun is the side of whoever the clause
+    above it is about, the subject of the nearest verb over the role that has one."""
+    head = doc[d.end - 1]
+    if not any(c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in _OWNING for c in head.children):
+        return None
+    tok = head
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        for subj in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and not (d.start <= c.i < d.end)):
+            for other in drafts:
+                if other.start <= subj.i < other.end and other.country and other.country not in NON_STATE:
+                    return other.country
+    return None
+
+
+def _owner_country(doc: Doc, d: Draft, drafts: list[Draft]) -> str | None:
+    """ "the websites of the Estonian government", "the ambassador of France": the role's "of" phrase names
+    whose it is; people "of" a body ("an employee of the US consulate") are not thereby its nationals."""
+    if d.sector in PEOPLE_SECTORS:
+        return None
+    head = doc[d.end - 1]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                for other in drafts:
+                    if other.start <= obj.i < other.end and other.country and other.country not in NON_STATE:
+                        return other.country
+    return None
+
+
+#: Possessive pronouns that tie a role to a party named before ("his fighters", "its troops").
+_OWNING = frozenset({"his", "her", "its"})
+
+
 def _foreign(doc: Doc, d: Draft) -> bool:
     """A role qualified as foreign to where it is ("foreign troops", "occupying forces")."""
     head = doc[d.end - 1]
-    return any(c.dep_ in ("amod", "compound") and c.lower_ in _FOREIGN for c in head.children)
+    # "outside powers" are foreign; "rallied outside parliament" is a place misparsed as a qualifier
+    return any(
+        c.dep_ in ("amod", "compound") and c.lower_ in _FOREIGN and (c.lower_ != "outside" or head.tag_ == "NNS")
+        for c in head.children
+    )
 
 
 def _venue(tok: Token) -> bool:
@@ -301,7 +344,12 @@ def fill_context_country(doc: Doc, drafts: list[Draft], hits: list[Hit]) -> list
             if _foreign(doc, d):
                 out.append(d)  # "foreign troops must leave Libya": not Libya's
                 continue
-            local = _located(doc, d, hits) or _conjunct_country(doc, d, drafts)
+            local = (
+                _located(doc, d, hits)
+                or _conjunct_country(doc, d, drafts)
+                or _possessor_country(doc, d, drafts)
+                or _owner_country(doc, d, drafts)
+            )
             if local is not None:  # "people in Haiti", "refugees from Syria", "British sailors and marines"
                 out.append(replace(d, country=local, key=("R", local, *d.key[2:]) if d.key[0] == "R" else d.key))
                 continue

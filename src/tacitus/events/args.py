@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from tacitus.actors import ActorIndex
+from tacitus.events.clause import stopped_short
 from tacitus.model import ActorRef
 from tacitus.nlp import dateline_end, passive_agent
 from tacitus.where import PlaceMention
@@ -228,6 +229,9 @@ class Attacher:
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
             # "committed to supplying coal", "insisted on holding talks": the governing verb's subject acts
             return self.subject(head.head, depth + 1)
+        stopped = stopped_short(verb)
+        if stopped is not None:  # "the White House stopped short of blaming Beijing"
+            return self.subject(stopped, depth + 1)
         if verb.dep_ in {"acl", "relcl"}:
             if self.is_passive(verb):
                 return None  # "farmers who were killed": the head noun is acted upon
@@ -560,6 +564,11 @@ class Attacher:
         if found and clause is not None and {r.country for r in found} <= countries:
             # "refused to recall its ambassador from Montenegro": the actor's own envoy is moved, not targeted
             found = not_actor(self.recipient(clause, theme=True), actor) or found
+        reported = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if found and clause is None and reported is not None and {r.country for r in found} <= countries:
+            # "warned that Ankara would freeze relations with the EU": the actor's own side acts in the clause;
+            # whom it acts on is the target
+            found = tuple(r for r in self.recipient(reported) if r.country not in countries) or found
         if not found and clause is not None:
             # "threatened to impose sanctions on Japan over its car market": the target hangs on what is imposed
             objects = [c for c in clause.children if c.dep_ in {"dobj", "obj"}]

@@ -102,8 +102,19 @@ def verb_ancestors(head: Token) -> list[Token]:
 _DENIALS = frozenset({"deny"})
 
 
+def stopped_short(head: Token) -> Token | None:
+    """The verb of "stopped short of blaming", "fell short of recognising": an act held back, not done."""
+    prep = head.head
+    if head.dep_ != "pcomp" or prep.lower_ != "of" or prep.head.lower_ != "short":
+        return None
+    verb = prep.head.head
+    return verb if verb.lemma_ in {"stop", "fall"} else None
+
+
 def is_negated(head: Token, noun: Token | None = None) -> bool:
     if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in head.children):
+        return True
+    if stopped_short(head) is not None:
         return True
     if any(g.lemma_ in _DENIALS for g in governors(head)[:1]):
         return True

@@ -23,7 +23,7 @@ from tacitus.events.clause import (
 from tacitus.events.domestic import implied_actor, implied_recipients
 from tacitus.events.found import Found, dedupe, main_events
 from tacitus.events.lexicon import EventLexicon, Pattern, Sense
-from tacitus.events.match import best, is_temporal, noun_words, np_words, verb_words
+from tacitus.events.match import COUNTING, best, is_temporal, noun_words, np_words, verb_words
 from tacitus.events.speech import DEMAND as _DEMAND
 from tacitus.events.speech import SAYING as _SAYING
 from tacitus.events.speech import span_of as _span
@@ -129,6 +129,23 @@ def _played(verb: Token) -> bool:
 _FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 #: Verbs of owning up to an act: "claimed responsibility for", "accepted responsibility for".
 _CLAIMING = frozenset({"claim", "accept", "admit", "take"})
+#: Natural hazards: as the subject of a verb they make it no act of a party.
+_HAZARDS = frozenset(
+    {"earthquake", "quake", "tsunami", "cyclone", "hurricane", "typhoon", "storm", "flood", "floods", "flooding"}
+    | {"monsoon", "landslide", "avalanche", "drought", "wildfire", "tornado", "mudslide", "tremor", "aftershock"}
+    | {"blizzard", "heatwave", "volcano", "eruption"}
+)
+
+
+def _hazard(subject: Token) -> bool:
+    """A subject naming a natural hazard ("Typhoon Haiyan", "the earthquake"); "a flood of refugees" is people."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
+        return False
+    return subject.lemma_.lower() in _HAZARDS or any(
+        c.lemma_.lower() in _HAZARDS for c in subject.children if c.dep_ == "compound"
+    )
+
+
 #: Travellers who pay no visit: their arrival is a journey.
 _TRAVELLERS = frozenset(
     {"people", "person", "refugee", "migrant", "tourist", "seeker", "family", "pilgrim", "civilian", "passenger"}
@@ -136,7 +153,6 @@ _TRAVELLERS = frozenset(
 #: Nouns that count events ("a new round of talks", "a series of attacks"): the counted noun codes.
 #: Words marking troops sent as peacekeepers.
 _PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper", "peacekeepers"})
-_SERIES = frozenset({"round", "series", "wave", "spate", "string", "number"})
 #: Verbs that only say how an event goes on ("stepped up attacks"): with an event noun as object they code nothing.
 _ASPECTUAL = frozenset(
     {
@@ -238,6 +254,8 @@ def find_triggers(
                 p = _troops_left(tok, att) or p  # "the last American soldiers left Afghanistan"
             if tok.lemma_ == "call" and (p is None or p.sense is None):
                 p = _phoned(tok, att) or p  # "Putin called Merkel on Friday"
+            if p is not None and p.sense is not None and p.sense.cameo == "070" and _handed_person(tok):
+                p = _HANDED_OVER  # "Bangladesh handed over Arabinda Rajkhowa to Indian border guards"
             if tok.lemma_ in _HOSTING and (p is None or p.sense is None):
                 p = _received(tok, att) or p  # "Macron received Narendra Modi at the Elysee Palace"
             if p is None or p.sense is None or _shared_view(tok):
@@ -290,14 +308,26 @@ def find_triggers(
                 actor = tuple(r for c in tok.children if c.dep_ in {"npadvmod", "compound"} for r in att.refs(c))
                 if not actor or p.sense.event not in {"CONSULT", "AGREE"}:
                     continue  # "Iran-backed militias", "Houthi-controlled areas" describe; no act is told here
-            if not p.slots and _carries_nominal(tok, lexicon):
+            if (not p.slots and _carries_nominal(tok, lexicon)) or _carries_verb(tok, lexicon):
                 continue  # "intensified its bombardment": the noun says what happened, the verb only how
             # "aid from the EU arrived in Gaza": what arrives is the event; "hundreds of migrants": people
             travellers = actor_tok is not None and any(
                 w in _TRAVELLERS or w in lexicon.nouns for w in _head_words(actor_tok)
             )
-            if p.sense.event == "CONSULT" and tok.lemma_ in _TRAVEL and travellers:
-                continue  # "116 people arrived in Kyrgyzstan seeking refuge": a journey, not a visit
+            travellers = travellers or any("<" + w in words for w in _TRAVELLERS)  # "tourists who visit"
+            # "a Syrian tailor who arrived in Sweden": only the traveller's nationality is an actor word
+            who = actor_tok.head.head if actor_tok is not None and actor_tok.tag_ in {"WP", "WDT"} else actor_tok
+            private = who is not None and who.tag_ == "NN" and att.actors.ref_at(who) is None
+            if (
+                p.sense.event == "CONSULT"
+                and tok.lemma_ in _TRAVEL | {"visit"}
+                and (travellers or private or not actor)
+            ):
+                # "116 people arrived in Kyrgyzstan seeking refuge", "tourists who visit its remnants", "a pastry
+                # chef who arrived in Germany": a journey, not a visit between parties
+                continue
+            if actor_tok is not None and _hazard(actor_tok):
+                continue  # "Typhoon Haiyan slammed into the central Philippines": no party acts
             if p.sense.event in _FORCE_TYPES and tok.lemma_ in _WINNING and _played(tok):
                 continue  # "Argentina beat Germany to win the World Cup final": a match won
             if actor_tok is not None and actor_tok.lemma_.lower() in _PLAYERS and p.sense.event in _FORCE_TYPES:
@@ -549,6 +579,17 @@ def _named_official(verb: Token, att: Attacher) -> bool:
     return bool(refs) and all(r.sector in _OFFICIAL_SECTORS for r in refs)
 
 
+_HANDED_OVER = Pattern((), Sense("COOPERATE", None, ("legal",), "063"), True)
+
+
+def _handed_person(verb: Token) -> bool:
+    """ "handed over Arabinda Rajkhowa": a person named by name handed to another side is a handover of a wanted
+    man (CAMEO 063, as "handed over the suspect"); hostages and prisoners are matched as releases first."""
+    if verb.lemma_ not in {"hand", "turn"} or not any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
+        return False
+    return any(c.dep_ in {"dobj", "obj"} and c.ent_type_ == "PERSON" for c in verb.children)
+
+
 _OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "IGO", "ELI"})  # ELI: a leader out of office on the day
 _HOSTING = frozenset({"receive", "welcome"})
 _HOSTED_VISIT = Pattern((), Sense("CONSULT", "visit", ("diplomatic",), "043"), True)
@@ -601,10 +642,23 @@ def _conditioned_on(verb: Token, att: Attacher) -> tuple[ActorRef, ...]:
 
 
 def _carries_nominal(verb: Token, lexicon: EventLexicon) -> bool:
-    """An aspectual verb ("intensified", "stepped up", "resumed") whose object is an event noun."""
+    """An aspectual verb ("intensified", "stepped up", "resumed") whose object is an event noun, or whose
+    complement is an event verb ("helicopters began ferrying food": the ferrying is told, not the beginning)."""
     if verb.lemma_ not in _ASPECTUAL:
         return False
     return any(c.dep_ in {"dobj", "obj", "nsubjpass"} and c.lemma_.lower() in lexicon.nouns for c in verb.children)
+
+
+#: Aspectual verbs that only say an act begins or goes on ("began shelling"), unlike "ordered X to leave".
+_PHASES = frozenset({"begin", "start", "continue", "resume", "renew", "intensify", "escalate", "step"})
+
+
+def _carries_verb(verb: Token, lexicon: EventLexicon) -> bool:
+    """An aspectual verb whose complement is an event verb ("helicopters began ferrying food", "tanks began
+    shelling the town"): the complement is told, not the beginning, whatever the aspectual verb's pattern."""
+    return verb.lemma_ in _PHASES and any(
+        c.dep_ == "xcomp" and c.pos_ == "VERB" and _verb_lemma(c, lexicon) in lexicon.verbs for c in verb.children
+    )
 
 
 def _shared_view(verb: Token) -> bool:
@@ -820,7 +874,7 @@ def _nominal(noun: Token, p: Pattern, att: Attacher, verb_events: dict[int, Foun
     slot = noun  # what fills the clause role: the noun, or the series it is counted in
     via_prep = False
     if noun.dep_ == "pobj" and gov.dep_ == "prep":
-        counted = (gov.lower_ == "of" and gov.head.lemma_ in _SERIES) or (
+        counted = (gov.lower_ == "of" and gov.head.lemma_ in COUNTING) or (
             gov.lower_ in {"of", "in"} and _amount(gov.head)
         )
         if counted and gov.head.dep_ in {"dobj", "obj", "nsubj"}:
@@ -1007,6 +1061,15 @@ def _by_whom(sense: Sense, trigger: Token, clause: Token, actor: tuple[ActorRef,
     return sense
 
 
+def _forecast(head: Token) -> bool:
+    """ "are expected to approve sanctions", "is likely to impose a curfew": others foresee the act; it is no
+    threat its actor makes."""
+    return any(
+        (g.lemma_ == "expect" and any(c.dep_ == "auxpass" for c in g.children)) or g.lemma_ in {"likely", "due"}
+        for g in governors(head)[:2]
+    ) or any(c.dep_ == "acomp" and c.lemma_ in {"likely", "due"} for c in head.head.children if head.dep_ == "xcomp")
+
+
 #: Verbs that rally others: with an object they gather support ("rallied African states behind the bid"),
 #: or opposition ("rallied its allies against Iran"), not a demonstration.
 _RALLYING = frozenset({"rally", "mobilize", "mobilise", "galvanize", "galvanise"})
@@ -1016,12 +1079,20 @@ _CONSTITUENCIES = frozenset(
 )
 
 
+#: Places a crowd rallies at, which a misparse can make the verb's object.
+_RALLY_SITES = frozenset(
+    {"parliament", "embassy", "consulate", "square", "building", "palace", "ministry", "office", "court", "street"}
+)
+
+
 def _rallying(sense: Sense, trigger: Token) -> Sense:
     if trigger.lemma_.lower() not in _RALLYING or sense.event not in {"PROTEST", "MOBILIZE"}:
         return sense
     obj = next((c for c in trigger.children if c.dep_ in {"dobj", "obj"}), None)
     if obj is None or (trigger.lemma_.lower() not in {"rally"} and obj.lemma_.lower() not in _CONSTITUENCIES):
         return sense
+    if obj.lemma_.lower() in _RALLY_SITES or any(c.lower_ in {"outside", "near"} for c in obj.children):
+        return sense  # "rallied outside parliament against a draft law", misparsed: where they demonstrated
     # "rallied its allies against Iran": the phrase hangs on the verb or on its object
     if any(c.dep_ == "prep" and c.lower_ == "against" for c in (*trigger.children, *obj.children)):
         return Sense("ACCUSE", "disapprove", sense.context, "113")
@@ -1134,7 +1205,7 @@ def _build(
         negated = False
         modality = "asserted"
     lasting = head.lemma_ in _LASTING  # "the curfew would remain in force": no new act announced
-    if modality == "future" and not negated and sense.event in _THREATENABLE and not lasting:
+    if modality == "future" and not negated and sense.event in _THREATENABLE and not lasting and not _forecast(head):
         # "says it will begin a military operation", "will impose a curfew": force or coercion announced is a
         # threat made now (CAMEO 13), as ConfliBERT's annotators code it too
         mode, cameo = _THREAT_CAMEO.get(sense.cameo or "", (_THREATENABLE[sense.event], _THREAT_DEFAULT[sense.event]))

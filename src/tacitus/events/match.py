@@ -17,6 +17,12 @@ _NAMED_PARTIES = frozenset({"ORG", "PERSON", "NORP", "GPE", "FAC"})
 _TITLES = frozenset({"president", "minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "envoy"})
 
 
+#: Nouns that count or bundle what the verb acts on ("a round of sanctions", "a package of aid").
+COUNTING = frozenset(
+    {"round", "series", "wave", "spate", "string", "number", "package", "raft", "batch", "set", "tranche", "slew"}
+)
+
+
 def _words(tok: Token) -> list[str]:
     lemma = tok.lemma_.lower()
     return [lemma, tok.lower_] if lemma != tok.lower_ else [lemma]
@@ -53,6 +59,9 @@ def verb_words(verb: Token) -> tuple[frozenset[str], frozenset[str], frozenset[s
     objects: set[str] = set()
     for c in verb.children:
         dep = c.dep_
+        if dep in {"dobj", "obj"} and c.lemma_.lower() in COUNTING:
+            # "approve a fresh round of sanctions", "a new package of aid": what is counted is the object
+            c = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children), c)
         if dep in {"dobj", "obj", "nsubjpass", "attr", "oprd", "dative"}:
             np_words(c, out)
             heads.add(c.lemma_.lower())
