@@ -280,7 +280,7 @@ def _possessor_country(doc: Doc, d: Draft, drafts: list[Draft]) -> str | None:
 def _owner_country(doc: Doc, d: Draft, drafts: list[Draft]) -> str | None:
     """ "the websites of the Estonian government", "the ambassador of France": the role's "of" phrase names
     whose it is; people "of" a body ("an employee of the US consulate") are not thereby its nationals."""
-    if d.sector in PEOPLE_SECTORS:
+    if d.sector in PEOPLE_SECTORS - {"JRN"}:  # "the websites of the Estonian government" are its media
         return None
     head = doc[d.end - 1]
     for prep in head.children:
