@@ -115,11 +115,19 @@ class Attacher:
         self.instruments = instruments
         #: The article's toponyms, by token: "declared a ceasefire in Aleppo" names a place no actor mention covers.
         self._place_at = {i: m for m in places if m.place.country for i in range(m.tok_start, m.tok_end)}
+        self._refs: dict[int, tuple[ActorRef, ...]] = {}
 
     def refs(self, head: Token | None) -> tuple[ActorRef, ...]:
-        """Coded actors named by the noun phrase at ``head`` and its conjuncts."""
+        """Coded actors named by the noun phrase at ``head`` and its conjuncts (one lookup per token: the
+        attacher serves one parse, and the same phrase is asked about for actor, recipient and content)."""
         if head is None:
             return ()
+        found = self._refs.get(head.i)
+        if found is None:
+            found = self._refs[head.i] = self._refs_of(head)
+        return found
+
+    def _refs_of(self, head: Token) -> tuple[ActorRef, ...]:
         if head.tag_ in _WH and head.head.dep_ == "relcl":
             head = head.head.head
         if head.lemma_.lower() in _VENUES:

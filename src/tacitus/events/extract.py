@@ -1171,13 +1171,14 @@ def _build(
         weapon = _weapon_mode(lexicon, head.subtree if head is not f.trigger else f.trigger.subtree)
         if weapon is not None:
             sense = replace(sense, mode=weapon.mode, context=sense.context + weapon.context)
-    scope = list(head.head.subtree if head.dep_ == "xcomp" else head.subtree)  # "peacekeepers began deploying"
     dispatched = sense.event == "MOBILIZE" or (sense.event == "CONSULT" and f.trigger.lemma_ in _TRAVEL)
-    if dispatched and any(t.lemma_.lower() in _PEACEKEEPING for t in scope):
-        # troops sent, deployed or arriving as peacekeepers are aid (CAMEO 074), not a show of force or a visit
-        sense = Sense("AID", None, ("peacekeeping",), "074")
-    if sense.event == "MOBILIZE" and _joint_drill(f, scope, actors):
-        sense = _JOINT_DRILL
+    if dispatched:  # the clause's words, only where they can change the reading
+        scope = list(head.head.subtree if head.dep_ == "xcomp" else head.subtree)  # "peacekeepers began deploying"
+        if any(t.lemma_.lower() in _PEACEKEEPING for t in scope):
+            # troops sent, deployed or arriving as peacekeepers are aid (CAMEO 074), not a show of force or a visit
+            sense = Sense("AID", None, ("peacekeeping",), "074")
+        if sense.event == "MOBILIZE" and _joint_drill(f, scope, actors):
+            sense = _JOINT_DRILL
     modality: Modality = modality_of(head, light=f.nominal and head is not f.trigger)
     vowed = f.trigger.dep_ == "xcomp" and f.trigger.head.lemma_ in _VOWS
     if modality == "asserted" and vowed and sense.event in _INTENT_CAMEO:
