@@ -84,7 +84,7 @@ _THREAT_CAMEO: dict[str, tuple[str | None, str]] = {
 }
 _THREAT_DEFAULT = {"ASSAULT": "138", "COERCE": "132", "SANCTION": "131"}
 #: Verbs saying a state of affairs goes on.
-_LASTING = frozenset({"remain", "stay", "last", "persist"})
+_LASTING = frozenset({"remain", "stay", "last", "persist", "extend", "prolong"})
 #: Cooperation told in the future is coded AGREE, a retreat CONCEDE (PLOVER manual); the CAMEO code is the
 #: expressed intent (03) to do it, by the CAMEO code of the act ("" = any other).
 _INTENT_CAMEO: dict[str, dict[str, str]] = {
