@@ -258,7 +258,7 @@ def find_triggers(
                 p = _HANDED_OVER  # "Bangladesh handed over Arabinda Rajkhowa to Indian border guards"
             if tok.lemma_ in _HOSTING and (p is None or p.sense is None):
                 p = _received(tok, att) or p  # "Macron received Narendra Modi at the Elysee Palace"
-            if p is None or p.sense is None or _shared_view(tok):
+            if p is None or p.sense is None or _shared_view(tok) or _denied(tok):
                 continue
             if p.sense.mode == "phone" and any(
                 c.dep_ == "oprd" or (c.dep_ == "ccomp" and c.pos_ == "ADJ") for c in tok.children
@@ -659,6 +659,27 @@ def _carries_verb(verb: Token, lexicon: EventLexicon) -> bool:
     return verb.lemma_ in _PHASES and any(
         c.dep_ == "xcomp" and c.pos_ == "VERB" and _verb_lemma(c, lexicon) in lexicon.verbs for c in verb.children
     )
+
+
+#: Verbs of denying a claim, and the nouns of claims they deny.
+_DENYING = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "rubbish"})
+_CLAIMS = frozenset({"report", "charge", "accusation", "allegation", "claim", "suggestion", "rumour", "rumor"})
+
+
+def _denied(verb: Token) -> bool:
+    """ "denied reports that it was building a base", "denied charges he ran a hit squad that killed officials":
+    what a denied claim says is no event told (a denial itself codes nothing in PLOVER: CAMEO 016)."""
+    tok = verb
+    for _ in range(5):
+        if tok.head.i == tok.i:
+            return False
+        up = tok.head
+        if tok.dep_ == "ccomp" and up.lemma_ in _DENYING:
+            return True
+        if up.lemma_.lower() in _CLAIMS and up.pos_ == "NOUN" and up.head.lemma_ in _DENYING:
+            return True
+        tok = up
+    return False
 
 
 def _shared_view(verb: Token) -> bool:
