@@ -729,3 +729,28 @@ def test_a_capital_is_coded_as_its_state_is_on_the_day(
     idx, words = index("Belgrade rejected the plan, Serbian officials said.", published)
     assert _code_of(idx, words, "Belgrade") == (code, "GOV")
     assert _code_of(idx, words, "Serbian")[0] == code
+
+
+def test_a_region_of_several_states_is_no_country(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, words = index("The Mercosur bloc of South American countries agreed a deal with American negotiators.")
+    assert _code_of(idx, words, "American", 0)[0] is None  # "South American" is not the United States
+    assert _code_of(idx, words, "American", 1)[0] == "USA"
+
+
+def test_a_name_preceded_by_another_states_adjective_takes_that_state(
+    index: Callable[..., tuple[ActorIndex, list[str]]],
+) -> None:
+    idx, words = index("Saudi King Abdullah met Jordan's King Abdullah.", published=date(2010, 5, 1))
+    assert _code_of(idx, words, "Abdullah", 0) == ("SAU", "GOV")
+    assert _code_of(idx, words, "Abdullah", 1) == ("JOR", "GOV")
+
+
+def test_roles_take_their_country_from_an_owner_or_from_where_they_act(
+    index: Callable[..., tuple[ActorIndex, list[str]]],
+) -> None:
+    idx, words = index("Nasrallah said his fighters would strike Israel.")
+    assert _code_of(idx, words, "fighters")[0] == "LBN"
+    idx, words = index("Militias attacked a US base in Iraq.")
+    assert _code_of(idx, words, "Militias")[0] == "IRQ"
+    idx, words = index("Gunmen from the Somali group al-Shabaab attacked a mall in Nairobi.")
+    assert _code_of(idx, words, "Gunmen")[0] == "SOM"
