@@ -754,3 +754,8 @@ def test_roles_take_their_country_from_an_owner_or_from_where_they_act(
     assert _code_of(idx, words, "Militias")[0] == "IRQ"
     idx, words = index("Gunmen from the Somali group al-Shabaab attacked a mall in Nairobi.")
     assert _code_of(idx, words, "Gunmen")[0] == "SOM"
+
+
+def test_british_and_american_spellings_name_one_body(index: Callable[..., tuple[ActorIndex, list[str]]]) -> None:
+    idx, words = index("Russia refused to join the North Atlantic Treaty Organisation exercises.")
+    assert _code_of(idx, words, "Organisation") == ("IGO", "MIL")

@@ -210,6 +210,16 @@ def phrase_lengths(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, .
     return {first: tuple(sorted(ns, reverse=True)) for first, ns in found.items()}
 
 
+def _other_spelling(phrase: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The phrase in the other of British and American "-isation"/"-ization" ("North Atlantic Treaty
+    Organisation"), or None when it has no such word."""
+    out = tuple(
+        w[:-6] + ("sation" if w.endswith("zation") else "zation") if w.endswith(("isation", "ization")) else w
+        for w in phrase
+    )
+    return out if out != phrase else None
+
+
 def phrase_tokens(text: str) -> tuple[str, ...]:
     """Split a surface form the way spaCy's English tokenizer splits it (hyphens, 's, brackets)."""
     low = text.replace("_", " ").replace("’", "'").lower()
@@ -309,7 +319,8 @@ def _parse_tsv(path: Path) -> Iterable[ActorRecord]:
             codings = parse_codes(codes.strip())
         except ValueError as exc:
             raise DictionaryError(str(path), n, str(exc)) from exc
-        phrases = tuple(dict.fromkeys(t for t in map(phrase_tokens, [name, *aliases.strip().split("|")]) if t))
+        named = [t for t in map(phrase_tokens, [name, *aliases.strip().split("|")]) if t]
+        phrases = tuple(dict.fromkeys(v for t in named for v in (t, _other_spelling(t)) if v))
         if not phrases:
             raise DictionaryError(str(path), n, "no usable name or alias")
         yield ActorRecord(ActorEntry(name, kind, codings, f"{file_name}:{n}"), phrases, n)
