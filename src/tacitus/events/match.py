@@ -23,6 +23,10 @@ COUNTING = frozenset(
 )
 
 
+#: Prepositions of a circumstance (cause, concession, setting), whose phrase no pattern is about.
+_CIRCUMSTANCE = frozenset({"because", "despite", "amid", "amidst", "due", "notwithstanding"})
+
+
 def _words(tok: Token) -> list[str]:
     lemma = tok.lemma_.lower()
     return [lemma, tok.lower_] if lemma != tok.lower_ else [lemma]
@@ -80,6 +84,8 @@ def verb_words(verb: Token) -> tuple[frozenset[str], frozenset[str], frozenset[s
         elif dep in {"prt", "acomp", "advmod", "npadvmod"}:
             out.update(_words(c))
         elif dep in {"prep", "agent"}:
+            if c.lower_ in _CIRCUMSTANCE:
+                continue  # "agreed to resign because of the insistence of opposition parties": why, not what
             if is_temporal(c):
                 if c.lower_ == "until":  # "gave Iraq until January 15 to leave": a deadline, not a date
                     out.add("until")
