@@ -121,6 +121,11 @@ def is_negated(head: Token, noun: Token | None = None) -> bool:
     return noun is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
+def _intends(governor: Token) -> bool:
+    """ "is going to impose", "goes ahead with": "go" looks forward only so; "the call went unheeded" does not."""
+    return governor.lemma_ != "go" or governor.tag_ == "VBG" or any(c.lower_ == "ahead" for c in governor.children)
+
+
 def modality_of(head: Token, light: bool = False) -> Modality:
     """hypothetical / future / asserted from auxiliaries, conditional marks and governing verbs.
 
@@ -130,7 +135,7 @@ def modality_of(head: Token, light: bool = False) -> Modality:
     if light:
         if head.lemma_ in _HYPOTHETICAL_GOVERNORS:
             return "hypothetical"
-        if head.lemma_ in _FUTURE_GOVERNORS or head.lemma_ in {"pledge", "promise"}:
+        if (_intends(head) and head.lemma_ in _FUTURE_GOVERNORS) or head.lemma_ in {"pledge", "promise"}:
             return "future"
     for tok in (head, *governors(head)):
         aux = {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
@@ -149,7 +154,7 @@ def modality_of(head: Token, light: bool = False) -> Modality:
         if tok is not head:
             if tok.lemma_ in _HYPOTHETICAL_GOVERNORS:
                 return "hypothetical"
-            if tok.lemma_ in _FUTURE_GOVERNORS:
+            if tok.lemma_ in _FUTURE_GOVERNORS and _intends(tok):
                 return "future"
         if tok.dep_ == "acl" and tok.head.lemma_ in _ABILITY_NOUNS:
             return "hypothetical"
