@@ -133,14 +133,20 @@ _CLAIMING = frozenset({"claim", "accept", "admit", "take"})
 _HAZARDS = frozenset(
     {"earthquake", "quake", "tsunami", "cyclone", "hurricane", "typhoon", "storm", "flood", "floods", "flooding"}
     | {"monsoon", "landslide", "avalanche", "drought", "wildfire", "tornado", "mudslide", "tremor", "aftershock"}
-    | {"blizzard", "heatwave", "volcano", "eruption"}
+    | {"blizzard", "heatwave", "volcano", "eruption", "wind", "rain", "floodwater", "surge", "blaze", "stampede"}
 )
+
+
+#: Hazards that also measure out a crowd or an outcry ("a flood of refugees", "an avalanche of criticism").
+_MEASURE_WORDS = frozenset({"flood", "surge", "storm", "avalanche", "wave", "tsunami", "torrent"})
 
 
 def _hazard(subject: Token) -> bool:
     """A subject naming a natural hazard ("Typhoon Haiyan", "the earthquake"); "a flood of refugees" is people."""
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
-        return False
+    if subject.lemma_.lower() in _MEASURE_WORDS and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in subject.children
+    ):
+        return False  # "a flood of refugees", "a storm of protest"; "winds of 235 kph" stay winds
     return subject.lemma_.lower() in _HAZARDS or any(
         c.lemma_.lower() in _HAZARDS for c in subject.children if c.dep_ == "compound"
     )
