@@ -154,11 +154,12 @@ def context_country(
 
 
 def _place_of_act(tok: Token) -> bool:
-    """A state named as where a clause's act happens: 'in Iraq' on a verb, or on its object ('a base in Iraq')."""
+    """A state named as where a clause's act happens: 'in Iraq' on a verb, or on what it acts on ('attacked a base
+    in Iraq', 'fired rockets at a US base in Syria')."""
     if tok.dep_ != "pobj" or tok.head.lower_ != "in":
         return False
     governor = tok.head.head
-    return governor.pos_ in ("VERB", "AUX") or governor.dep_ in ("dobj", "obj")
+    return governor.pos_ in ("VERB", "AUX") or governor.dep_ in ("dobj", "obj", "pobj")
 
 
 def _owned(doc: Doc, drafts: list[Draft], hits: list[Hit]) -> frozenset[int]:
@@ -263,6 +264,8 @@ def _possessor_country(doc: Doc, d: Draft, drafts: list[Draft]) -> str | None:
     head = doc[d.end - 1]
     if not any(c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in _OWNING for c in head.children):
         return None
+    if head.dep_ not in ("nsubj", "nsubjpass") and _reported_clause(head):
+        return None  # "Kenya said Somalia had attacked its troops": the speaker's or the attacker's, no telling
     tok = head
     for _ in range(6):
         if tok.head.i == tok.i:
@@ -290,6 +293,17 @@ def _owner_country(doc: Doc, d: Draft, drafts: list[Draft]) -> str | None:
                     if other.start <= obj.i < other.end and other.country and other.country not in NON_STATE:
                         return other.country
     return None
+
+
+def _reported_clause(tok: Token) -> bool:
+    """The role's nearest clause is reported by another one ("Kenya said [Somalia had attacked its troops]")."""
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return False
+        if tok.head.pos_ in ("VERB", "AUX"):
+            return tok.head.dep_ == "ccomp" or any(c.dep_ == "ccomp" and c.i == tok.i for c in tok.head.children)
+        tok = tok.head
+    return False
 
 
 #: Possessive pronouns that tie a role to a party named before ("his fighters", "its troops").

@@ -30,8 +30,11 @@ _FUTURE_GOVERNORS = frozenset(
 _HYPOTHETICAL_GOVERNORS = frozenset(
     {"consider", "propose", "suggest", "mull", "weigh", "contemplate", "discuss", "explore", "hope", "hop"}
 )
-#: Nouns whose infinitive is a capacity, not an act ("skeptical of the government's ability to meet targets").
-_ABILITY_NOUNS = frozenset({"ability", "capacity", "capability", "inability"})
+#: Nouns whose infinitive is a capacity or a try, not an act ("the government's ability to meet targets", "stepped
+#: up its efforts to mediate").
+_ABILITY_NOUNS = frozenset(
+    {"ability", "capacity", "capability", "inability", "effort", "attempt", "bid", "push", "drive", "quest"}
+)
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 #: Verbs that report what someone said they would do.
 _SPEECH = frozenset({"say", "announce", "tell", "state", "declare", "add", "insist", "warn", "confirm", "indicate"})
@@ -102,6 +105,10 @@ def verb_ancestors(head: Token) -> list[Token]:
 _DENIALS = frozenset({"deny"})
 
 
+#: Aspectual verbs that only say an act begins or goes on ("began shelling"), unlike "ordered X to leave".
+PHASES = frozenset({"begin", "start", "continue", "resume", "renew", "intensify", "escalate", "step"})
+
+
 def stopped_short(head: Token) -> Token | None:
     """The verb of "stopped short of blaming", "fell short of recognising": an act held back, not done."""
     prep = head.head
@@ -116,6 +123,8 @@ def is_negated(head: Token, noun: Token | None = None) -> bool:
         return True
     if stopped_short(head) is not None:
         return True
+    if head.dep_ == "xcomp" and head.head.lemma_ in PHASES and any(c.dep_ == "neg" for c in head.head.children):
+        return True  # "Israel has not resumed bombing Gaza": the act that did not resume
     if any(g.lemma_ in _DENIALS for g in governors(head)[:1]):
         return True
     return noun is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
@@ -123,7 +132,9 @@ def is_negated(head: Token, noun: Token | None = None) -> bool:
 
 def _intends(governor: Token) -> bool:
     """ "is going to impose", "goes ahead with": "go" looks forward only so; "the call went unheeded" does not."""
-    return governor.lemma_ != "go" or governor.tag_ == "VBG" or any(c.lower_ == "ahead" for c in governor.children)
+    if governor.lemma_ != "go" or governor.tag_ == "VBG":
+        return True
+    return governor.tag_ not in {"VBD", "VBN"} and any(c.lower_ == "ahead" for c in governor.children)
 
 
 def modality_of(head: Token, light: bool = False) -> Modality:
@@ -138,7 +149,8 @@ def modality_of(head: Token, light: bool = False) -> Modality:
         if (_intends(head) and head.lemma_ in _FUTURE_GOVERNORS) or head.lemma_ in {"pledge", "promise"}:
             return "future"
     for tok in (head, *governors(head)):
-        aux = {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
+        # an auxiliary inside a name is the name ("Theresa May held talks")
+        aux = {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"} and c.ent_type_ != "PERSON"}
         if aux & _HYPOTHETICAL_AUX:
             # "said it would summon the ambassador": future seen from a past report, unless conditional
             # ("has said it would", "says it would allow" too: a speech verb in any tense)

@@ -12,6 +12,7 @@ from tacitus.actors import ActorIndex
 from tacitus.actors.drafts import NON_STATE
 from tacitus.events.args import COUNTS, RECIPIENT_PREPS, Attacher, aimed_at, not_actor
 from tacitus.events.clause import (
+    PHASES,
     EventDate,
     date_for,
     governors,
@@ -147,9 +148,11 @@ def _hazard(subject: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "of" for c in subject.children
     ):
         return False  # "a flood of refugees", "a storm of protest"; "winds of 235 kph" stay winds
-    return subject.lemma_.lower() in _HAZARDS or any(
+    # "Typhoon Haiyan", "Hurricane Maria"; "RAF Tornado jets" and "Typhoon fighters" are aircraft
+    named = subject.pos_ == "PROPN" and any(
         c.lemma_.lower() in _HAZARDS for c in subject.children if c.dep_ == "compound"
     )
+    return subject.lemma_.lower() in _HAZARDS or named
 
 
 #: Travellers who pay no visit: their arrival is a journey.
@@ -261,10 +264,12 @@ def find_triggers(
             if tok.lemma_ == "call" and (p is None or p.sense is None):
                 p = _phoned(tok, att) or p  # "Putin called Merkel on Friday"
             if p is not None and p.sense is not None and p.sense.cameo == "070" and _handed_person(tok):
-                p = _HANDED_OVER  # "Bangladesh handed over Arabinda Rajkhowa to Indian border guards"
+                # "Bangladesh handed over Arabinda Rajkhowa to Indian border guards"; an armed group or the Red
+                # Cross in it makes the person a captive freed ("Hamas handed over X and Y to the Red Cross")
+                p = _HANDED_CAPTIVE if _captives(tok, att) else _HANDED_OVER
             if tok.lemma_ in _HOSTING and (p is None or p.sense is None):
                 p = _received(tok, att) or p  # "Macron received Narendra Modi at the Elysee Palace"
-            if p is None or p.sense is None or _shared_view(tok) or _denied(tok):
+            if p is None or p.sense is None or _shared_view(tok) or _denied(tok) or _policy_aim(tok):
                 continue
             if p.sense.mode == "phone" and any(
                 c.dep_ == "oprd" or (c.dep_ == "ccomp" and c.pos_ == "ADJ") for c in tok.children
@@ -467,6 +472,8 @@ _PARTNERED = frozenset({"COOPERATE", "CONSULT"})
 def _partner(verb: Token, att: Attacher) -> tuple[ActorRef, ...]:
     """The "with" phrase on the verb or on what is shared or held ("shared intelligence with Israel")."""
     objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    # "took part in joint exercises with the US army": what is taken part in holds the partner
+    objects += [g for o in (verb, *objects) for p in o.children if p.lower_ == "in" for g in p.children]
     for c in (g for h in (verb, *objects) for g in h.children):
         if c.dep_ == "prep" and c.lower_ == "with":
             for g in c.children:
@@ -588,6 +595,24 @@ def _named_official(verb: Token, att: Attacher) -> bool:
 _HANDED_OVER = Pattern((), Sense("COOPERATE", None, ("legal",), "063"), True)
 
 
+_HANDED_CAPTIVE = Pattern((), Sense("RETREAT", "release", ("legal",), "0841"), True)
+#: Sectors of armed groups, which hand over captives, not suspects.
+_CAPTORS = frozenset({"REB", "UAF", "IMG"})
+
+
+def _captives(verb: Token, att: Attacher) -> bool:
+    """Whoever hands over is an armed group, or the Red Cross receives: a release of captives."""
+    giver = att.refs(att.subject(verb))
+    if any(r.sector in _CAPTORS or r.country == "IMG" for r in giver):
+        return True
+    return any(
+        g.lemma_.lower() == "cross" or "red cross" in g.text.lower() or "icrc" in g.text.lower()
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for g in c.subtree
+    )
+
+
 def _handed_person(verb: Token) -> bool:
     """ "handed over Arabinda Rajkhowa": a person named by name handed to another side is a handover of a wanted
     man (CAMEO 063, as "handed over the suspect"); hostages and prisoners are matched as releases first."""
@@ -616,17 +641,19 @@ def _hosts(verb: Token, att: Attacher, actor: tuple[ActorRef, ...], recipient: t
     his office", "at the White House", "in Seoul" for a South Korean host."""
     own = {a.country for a in actor}
     guests = {r.country for r in recipient}
-    if len(own) != 1 or None in own or None in guests or own & guests:
-        return False
+    if verb.lemma_ == "visit" or len(own) != 1 or None in own or None in guests or own & guests:
+        return False  # "Li Qiang visited the Pakistani embassy in Beijing": the visitor is the subject
     heads = (verb, *(c for c in verb.children if c.dep_ in {"dobj", "obj"}))
     for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in {"at", "in"}):
         for place in (g for g in prep.children if g.dep_ == "pobj"):
+            # the city named decides ("met Netanyahu at his office in Jerusalem": the office is Netanyahu's)
+            named = att.actors.ref_at(place)  # "at the White House", "at Downing Street"
+            venue = att.places_at(place) or att.place_target(place) or ((named,) if named is not None else ())
+            if venue:
+                return {r.country for r in venue} <= own
             if place.lemma_.lower() in _OWN_VENUES and any(
                 c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ != "their" for c in place.children
             ):
-                return True
-            venue = att.refs(place) or att.places_at(place) or att.place_target(place)
-            if venue and {r.country for r in venue} <= own:
                 return True
     return False
 
@@ -655,16 +682,28 @@ def _carries_nominal(verb: Token, lexicon: EventLexicon) -> bool:
     return any(c.dep_ in {"dobj", "obj", "nsubjpass"} and c.lemma_.lower() in lexicon.nouns for c in verb.children)
 
 
-#: Aspectual verbs that only say an act begins or goes on ("began shelling"), unlike "ordered X to leave".
-_PHASES = frozenset({"begin", "start", "continue", "resume", "renew", "intensify", "escalate", "step"})
-
-
 def _carries_verb(verb: Token, lexicon: EventLexicon) -> bool:
     """An aspectual verb whose complement is an event verb ("helicopters began ferrying food", "tanks began
     shelling the town"): the complement is told, not the beginning, whatever the aspectual verb's pattern."""
-    return verb.lemma_ in _PHASES and any(
+    return verb.lemma_ in PHASES and any(
         c.dep_ == "xcomp" and c.pos_ == "VERB" and _verb_lemma(c, lexicon) in lexicon.verbs for c in verb.children
     )
+
+
+#: Ills a government fights or combats as a policy ("fight terrorism", "combat disinformation"); their doers
+#: ("drug cartels", "traffickers") are fought by force.
+_POLICY_AIMS = frozenset(
+    {"terrorism", "terror", "extremism", "trafficking", "crime", "piracy", "smuggling", "radicalisation"}
+    | {"radicalization", "climate", "change", "misinformation", "disinformation", "corruption", "poverty"}
+    | {"drug", "narcotic", "impunity", "fraud", "inflation", "hunger"}
+)
+
+
+def _policy_aim(verb: Token) -> bool:
+    """ "to fight terrorism", "combatting drug trafficking": the head of what is fought is an ill, not a party."""
+    if verb.lemma_ not in {"fight", "combat", "tackle", "battle", "counter"}:
+        return False
+    return any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in _POLICY_AIMS for c in verb.children)
 
 
 #: Verbs of denying a claim, and the nouns of claims they deny.
@@ -674,14 +713,13 @@ _CLAIMS = frozenset({"report", "charge", "accusation", "allegation", "claim", "s
 
 def _denied(verb: Token) -> bool:
     """ "denied reports that it was building a base", "denied charges he ran a hit squad that killed officials":
-    what a denied claim says is no event told (a denial itself codes nothing in PLOVER: CAMEO 016)."""
+    what a denied claim says is no event told (a denial itself codes nothing in PLOVER: CAMEO 016); "denied that
+    it backs M23" is the act, negated."""
     tok = verb
     for _ in range(5):
         if tok.head.i == tok.i:
             return False
         up = tok.head
-        if tok.dep_ == "ccomp" and up.lemma_ in _DENYING:
-            return True
         if up.lemma_.lower() in _CLAIMS and up.pos_ == "NOUN" and up.head.lemma_ in _DENYING:
             return True
         tok = up
@@ -930,6 +968,12 @@ def _nominal(noun: Token, p: Pattern, att: Attacher, verb_events: dict[int, Foun
     is_object = slot.dep_ in {"dobj", "obj", "attr"} and gov.pos_ in {"VERB", "AUX"}
     if is_object and _LEMMA_FIXES.get(gov.lemma_, gov.lemma_) not in _LIGHT_VERBS:
         return None
+    if (
+        is_object
+        and gov.lemma_ == "call"
+        and any(c.dep_ in {"oprd", "ccomp", "dobj"} and c.i > noun.i for c in gov.children)
+    ):
+        return None  # "stopped short of calling the killings genocide": a name given to the act, not the act
     light = is_object
     if light and any(a.i in verb_events and verb_events[a.i].sense.event in _CONTENT_TYPES for a in gov.ancestors):
         return None  # "rejected a request to hold a rally": what is asked, refused or threatened
@@ -1094,7 +1138,7 @@ def _forecast(head: Token) -> bool:
     return any(
         (g.lemma_ == "expect" and any(c.dep_ == "auxpass" for c in g.children)) or g.lemma_ in {"likely", "due"}
         for g in governors(head)[:2]
-    ) or any(c.dep_ == "acomp" and c.lemma_ in {"likely", "due"} for c in head.head.children if head.dep_ == "xcomp")
+    ) or (head.dep_ == "xcomp" and head.head.lemma_ in {"likely", "due"})
 
 
 #: Verbs that rally others: with an object they gather support ("rallied African states behind the bid"),
