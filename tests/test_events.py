@@ -533,7 +533,9 @@ def test_events_calling_someone_a_name_is_no_phone_call(analyze: Analyze) -> Non
 
 def test_events_troops_sent_to_train_code_the_training(analyze: Analyze) -> None:
     events = analyze("Twelve American soldiers deployed to Ghana to train Ghanaian troops.").events
-    assert [e.event for e in events] == ["COOPERATE"]
+    # training another's forces benefits the trainee: PLOVER AID (military), CAMEO 072
+    assert [(e.event, e.cameo) for e in events] == [("AID", "072")]
+    assert [r.country for r in events[0].recipient] == ["GHA"]
 
 
 def test_events_an_event_in_an_after_clause_is_less_likely_the_point(analyze: Analyze) -> None:

@@ -663,9 +663,11 @@ def _acronyms(doc: Doc, drafts: list[Draft]) -> list[Draft]:
 
 
 def _nationals(doc: Doc, drafts: list[Draft]) -> list[Draft]:
-    """A person named after a nationality ("American Lori Berenson", "British sailor John Smith") is of that
-    country when nothing else says which."""
+    """A person named after a nationality ("American Lori Berenson", "British sailor John Smith"), a country's
+    possessive ("Japan's Crown Prince Naruhito") or an office the dictionary holds as a body ("US Vice President
+    Mike Pence") is of that country when nothing else says which."""
     by_end = {d.end: d for d in drafts if d.kind == "country" and d.country and doc[d.end - 1].pos_ in ("ADJ", "PROPN")}
+    offices = {d.end: d for d in drafts if d.kind == "org" and d.country and d.how != "entity"}
     out: list[Draft] = []
     for d in drafts:
         if d.kind == "person" and d.country is None and d.how == "entity":
@@ -673,8 +675,16 @@ def _nationals(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             while gap > 0 and d.start - gap < 2 and doc[gap - 1].pos_ == "NOUN" and doc[gap - 1].is_lower:
                 gap -= 1  # "British sailor John Smith", "American aid worker Aya Hijazi": up to two nouns between
             nationality = by_end.get(gap)
+            owner = by_end.get(d.start - 1) if d.start > 0 and doc[d.start - 1].lower_ in ("'s", "’s") else None
+            office = offices.get(d.start)
             if nationality is not None and doc[nationality.end - 1].ent_type_ == "NORP":
                 d = replace(d, country=nationality.country)
+            elif (
+                owner is not None and doc[owner.end - 1].dep_ == "poss" and d.start <= doc[owner.end - 1].head.i < d.end
+            ):
+                d = replace(d, country=owner.country)
+            elif office is not None and d.start <= doc[office.end - 1].head.i < d.end:
+                d = replace(d, country=office.country, sector=d.sector or office.sector)
         out.append(d)
     return out
 

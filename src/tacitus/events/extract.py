@@ -309,7 +309,11 @@ def find_triggers(
                 # it is someone else's; released captives are always the recipient (PLOVER RETREAT release)
                 actor_countries = {a.country for a in actor}
                 own = [r for r in recipient if r.country is None or r.country in actor_countries]
-                recipient = att.recipient(tok, theme=True) or tuple(r for r in recipient if r not in own)
+                others = tuple(r for r in recipient if r not in own)
+                themed = att.recipient(tok, theme=True)
+                if others and all(r.country is None for r in themed):
+                    themed = ()  # "training Philippine soldiers on the island of Basilan": an uncoded name is no target
+                recipient = themed or others
             if actor_tok is not None and actor_tok.lemma_.lower() in lexicon.nouns:
                 # "Israeli airstrikes on Gaza killed 12": the event noun's own phrase names who and whom
                 noun_actor, noun_recipient = att.noun_args(actor_tok)
@@ -413,7 +417,10 @@ def find_triggers(
             if tok.dep_ == "xcomp" and tok.head.lemma_ in _VOWS and sense.event in _THREATENABLE:
                 # "vowed to retaliate against Iran": a threat, not an attack
                 sense = Sense("THREATEN", _THREATENABLE[sense.event], sense.context, "138")
-            if sense.event == "CONSULT" and sense.cameo == "043" and recipient:
+            if sense.event == "CONSULT" and sense.cameo == "043" and recipient and _gathering_hosted(tok):
+                # "Macron is hosting a UN climate summit": a gathering convened, nobody's visit
+                sense = replace(sense, mode="multilateral")
+            elif sense.event == "CONSULT" and sense.cameo == "043" and recipient:
                 # PLOVER: the visitor is the actor and the host the recipient ("Putin hosted Erdogan"); in
                 # CAMEO the visitor's side of a visit is 042
                 actor, recipient = recipient, actor
@@ -630,6 +637,17 @@ def _received(verb: Token, att: Attacher) -> Pattern | None:
     """ "received Narendra Modi": an official received or welcomed by name is a hosted visit, as "received the
     Indian prime minister" is by the lexicon; "received a letter" or "welcomed the decision" is none."""
     return _HOSTED_VISIT if _named_official(verb, att) else None
+
+
+#: Gatherings a host convenes rather than receives.
+_GATHERINGS = frozenset(
+    {"summit", "conference", "meeting", "forum", "talks", "talk", "session", "congress", "convention"}
+)
+
+
+def _gathering_hosted(verb: Token) -> bool:
+    """ "hosted a climate summit", "is hosting talks": the verb's object is a gathering, not a guest."""
+    return any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in _GATHERINGS for c in verb.children)
 
 
 #: Places a pronoun can make the subject's own ("at his office", "at her residence").

@@ -50,7 +50,10 @@ def main_events(found: list[Found]) -> list[Found]:
         for f in found
         if f.trigger.dep_ in {"xcomp", "advcl"}
         and (
-            (f.trigger.head.lemma_ in _SENDING and (f.sense.mode == "investigate" or f.sense.event == "COOPERATE"))
+            (
+                f.trigger.head.lemma_ in _SENDING
+                and (f.sense.mode == "investigate" or f.sense.event == "COOPERATE" or f.trigger.lemma_ == "train")
+            )
             or (f.trigger.head.lemma_ in _ARRIVING and f.sense.event == "AID")
         )
     }

@@ -29,6 +29,8 @@ _CIRCUMSTANCE = frozenset({"because", "despite", "amid", "amidst", "due", "notwi
 
 def _words(tok: Token) -> list[str]:
     lemma = tok.lemma_.lower()
+    if tok.tag_ == "$":  # "allocated $20 million", "€95 million in support": a currency sign is money
+        return [lemma, "money"]
     return [lemma, tok.lower_] if lemma != tok.lower_ else [lemma]
 
 
@@ -39,7 +41,7 @@ def np_words(tok: Token, out: set[str], conj: bool = True) -> None:
     for c in tok.children:
         if c.dep_ == "compound" and c.pos_ == "PROPN" and tok.ent_type_ in _NAMED_PARTIES and c.lower_ not in _TITLES:
             continue  # a word of a party's name ("the Rapid Support Forces") is no pattern word, unless a title
-        if c.dep_ in {"compound", "amod", "nmod"}:
+        if c.dep_ in {"compound", "amod", "nmod"} or (c.dep_ == "quantmod" and c.tag_ == "$"):
             out.update(_words(c))
         elif conj and c.dep_ == "conj" and c.pos_ == "NOUN":  # "sent tents and food"
             np_words(c, out, conj=False)
