@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from tacitus.actors.coref import resolve_coreference
@@ -612,7 +612,8 @@ def _entities(doc: Doc, covered: set[int]) -> list[Draft]:
             continue
         first = ent[0].lower_
         start = ent.start + (1 if first == "the" else 0)
-        if start >= ent.end:
+        end = ent.end - (1 if ent[-1].lower_ in ("'s", "’s") else 0)  # "Prince Abdullah's proposal"
+        if start >= end:
             continue
         root = ent.root
         if label == "GPE" and (place_phrase(root, capital=True) or dateline(doc, ent.start, ent.end)):
@@ -622,8 +623,8 @@ def _entities(doc: Doc, covered: set[int]) -> list[Draft]:
         if first in _STANCE_PREFIXES and len(ent) > 2 and ent[1].text == "-":
             continue
         kind = _ENTITY_KINDS[label]
-        name = doc[start : ent.end]
-        key = ("P", doc[ent.end - 1].lower_) if kind == "person" else ("N", label, name.text.lower())
+        name = doc[start:end]
+        key = ("P", doc[end - 1].lower_) if kind == "person" else ("N", label, name.text.lower())
         subject = root.dep_ in ("nsubj", "nsubjpass")
         plural = kind == "group" or root.tag_ == "NNPS"
         # "National Crime Agency", "Supreme Court of Justice": an institution of the country in context.
@@ -633,7 +634,7 @@ def _entities(doc: Doc, covered: set[int]) -> list[Draft]:
         drafts.append(
             Draft(
                 start,
-                ent.end,
+                end,
                 None,
                 sector,
                 kind,
@@ -672,7 +673,7 @@ def _nationals(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         if d.kind == "person" and d.country is None and d.how == "entity":
             gap = d.start
-            while gap > 0 and d.start - gap < 2 and doc[gap - 1].pos_ == "NOUN" and doc[gap - 1].is_lower:
+            while gap > 0 and d.start - gap < 2 and _title_word(doc[gap - 1]):
                 gap -= 1  # "British sailor John Smith", "American aid worker Aya Hijazi": up to two nouns between
             nationality = by_end.get(gap)
             owner = by_end.get(d.start - 1) if d.start > 0 and doc[d.start - 1].lower_ in ("'s", "’s") else None
@@ -687,6 +688,14 @@ def _nationals(doc: Doc, drafts: list[Draft]) -> list[Draft]:
                 d = replace(d, country=office.country, sector=d.sector or office.sector)
         out.append(d)
     return out
+
+
+def _title_word(tok: Token) -> bool:
+    """A word of a description or title between a nationality and a name: "sailor", "aid worker", and "Crown" of
+    "Saudi Crown Prince Abdullah" where the tagger leaves it out of the name."""
+    if tok.pos_ == "NOUN" and tok.is_lower:
+        return True
+    return tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_
 
 
 def _surnames(doc: Doc, drafts: list[Draft]) -> list[Draft]:

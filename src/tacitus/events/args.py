@@ -53,6 +53,8 @@ _VENUES = frozenset({"sideline", "sidelines", "margin", "margins"})
 _BIDDING = frozenset({"request", "behest", "invitation", "urging", "insistence", "instigation", "initiative"})
 #: Participles that say what a vehicle carries ("planes carrying food", "ships loaded with relief supplies").
 CARRYING = frozenset({"carry", "load", "laden", "pack", "fill", "bear", "transport"})
+#: Verbs that let someone in or do something: the complement's subject is who is let.
+CAUSATIVE = frozenset({"allow", "permit", "let", "admit"})
 #: Prepositions that name a target inside the verb's object or phrases ("sanctions against", "mediation between").
 _NESTED_PREPS = frozenset({"against", "on", "upon", "to", "toward", "towards", "into", "for", "between"})
 #: Nouns of meeting and dealing whose "with" names the other side ("arrived for talks with Clinton").
@@ -262,6 +264,14 @@ class Attacher:
         for c in verb.children:
             if c.dep_ == "nsubjpass" and not theme:
                 return c
+        if not theme and verb.lemma_ in CAUSATIVE:
+            # "let UN inspectors into the palace" (a small clause), "allowed the first U.N. aid convoy to enter
+            # Mekelle": who is let in or let act is whom the act is aimed at
+            for c in verb.children:
+                if c.dep_ in {"ccomp", "xcomp"}:
+                    who = c if c.pos_ in {"NOUN", "PROPN"} else next((g for g in c.children if g.dep_ == "nsubj"), None)
+                    if who is not None and self.refs(who):
+                        return who
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and not theme and not _counted_root(verb):
             return verb.head
         if (

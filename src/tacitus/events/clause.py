@@ -228,8 +228,30 @@ def date_for(head: Token, times: tuple[TimeExpr, ...], published: date | None) -
                 if value:
                     return EventDate(value, t.text, "text", granularity)
                 unresolved = unresolved or t
+        late = _complement_date(head, times, published)
+        if late is not None:
+            return late
     fallback = published.isoformat() if published else None
     return EventDate(fallback, unresolved.text if unresolved else None, "published", "day" if published else "unknown")
+
+
+def _complement_date(head: Token, times: tuple[TimeExpr, ...], published: date | None) -> EventDate | None:
+    """A past date the parser hung on an infinitive under a past-tense act that has none ("ratified Finland's bid to
+    join NATO late on Thursday", "allowed the convoy to enter Mekelle on Friday"): the act's own. A date after
+    publication is the infinitive's own ("agreed to hold talks on Friday")."""
+    if head.tag_ != "VBD" or published is None:
+        return None
+    holders = (head, *(c for c in head.children if c.dep_ in {"dobj", "obj"}))
+    for c in (c for h in holders for c in h.children if c.dep_ in {"xcomp", "ccomp", "acl"}):
+        if not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            continue
+        clause = clause_tokens(c)
+        for t in times:
+            if t.tok_start in clause and (t.tok_end - 1) in clause:
+                value, granularity = _resolve(t)
+                if value and value <= published.isoformat():
+                    return EventDate(value, t.text, "text", granularity)
+    return None
 
 
 #: Participles that make what a noun names ("a ceasefire signed on", "the deal reached in May").

@@ -304,9 +304,13 @@ def find_triggers(
             if actor_tok is not None and actor_tok.lemma_.lower() in lexicon.nouns and not att.actors.ref_at(actor_tok):
                 # "the bombing of a hospital in Kharkiv by Russian aircraft killed eight": the attack's own actor
                 actor = att.noun_args(actor_tok)[0] or actor
-            if (p.sense.event in _THEME_OBJECT or tok.lemma_ in _THEME_VERBS) and p.sense.mode != "release":
+            if (p.sense.event in _THEME_OBJECT or tok.lemma_ in _THEME_VERBS) and p.sense.mode not in {
+                "release",
+                "access",
+            }:
                 # "deployed its troops", "sent warships": the object is what moves, not a recipient, unless
-                # it is someone else's; released captives are always the recipient (PLOVER RETREAT release)
+                # it is someone else's; released captives and those let in are always the recipient (PLOVER
+                # RETREAT release, access)
                 actor_countries = {a.country for a in actor}
                 own = [r for r in recipient if r.country is None or r.country in actor_countries]
                 others = tuple(r for r in recipient if r not in own)
@@ -357,8 +361,11 @@ def find_triggers(
                 # "recalled its ambassador from Russia", "continued their attacks on Y": the object is the
                 # actor's own (or names the actor again); a target PP names whom
                 obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
-                other = not_actor(att.recipient(tok, theme=True), actor) or (
-                    not_actor(att.target_in(obj, RECIPIENT_PREPS), actor) if obj is not None else ()
+                other = (
+                    not_actor(att.recipient(tok, theme=True), actor)
+                    or (not_actor(att.target_in(obj, RECIPIENT_PREPS), actor) if obj is not None else ())
+                    # "told the United Nations that it would allow weapons inspectors to return"
+                    or not_actor(_told(tok, att, actor), actor)
                 )
                 recipient = other or recipient
             if not recipient and p.sense.event == "REJECT":

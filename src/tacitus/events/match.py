@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from tacitus.events.args import CARRYING
+from tacitus.events.args import CARRYING, CAUSATIVE
 from tacitus.events.lexicon import Pattern
 from tacitus.events.speech import SAYING as _SAYING
 
-#: Verbs that let someone in or do something: the complement's subject is what the patterns read.
-_CAUSATIVE = frozenset({"allow", "permit", "let", "admit"})
 #: Entity types of names whose words never select a pattern (a treaty's name, "the Ceasefire Agreement", may).
 _NAMED_PARTIES = frozenset({"ORG", "PERSON", "NORP", "GPE", "FAC"})
 #: Titles before a person's name that patterns read ("received Israeli Prime Minister Ehud Barak": a leader).
@@ -111,7 +109,7 @@ def verb_words(verb: Token) -> tuple[frozenset[str], frozenset[str], frozenset[s
                 if g.dep_ == "nsubj":
                     np_words(g, out)
                     objects.add(g.lemma_.lower())
-        if dep in {"ccomp", "xcomp"} and verb.lemma_ in _CAUSATIVE:
+        if dep in {"ccomp", "xcomp"} and verb.lemma_ in CAUSATIVE:
             # "allowed UN monitors to enter": who is let in is the complement's subject; "let free"
             out.update(_words(c))
             for g in c.children:
