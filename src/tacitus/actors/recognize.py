@@ -678,7 +678,7 @@ def _nationals(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             nationality = by_end.get(gap)
             owner = by_end.get(d.start - 1) if d.start > 0 and doc[d.start - 1].lower_ in ("'s", "’s") else None
             office = offices.get(d.start)
-            if nationality is not None and doc[nationality.end - 1].ent_type_ == "NORP":
+            if nationality is not None and _nationality_word(doc[nationality.end - 1]):
                 d = replace(d, country=nationality.country)
             elif (
                 owner is not None and doc[owner.end - 1].dep_ == "poss" and d.start <= doc[owner.end - 1].head.i < d.end
@@ -688,6 +688,16 @@ def _nationals(doc: Doc, drafts: list[Draft]) -> list[Draft]:
                 d = replace(d, country=office.country, sector=d.sector or office.sector)
         out.append(d)
     return out
+
+
+#: Language names the tagger also gives demonyms ("Saudi" tagged LANGUAGE): no nationality before a name.
+_LANGUAGES = frozenset({"english", "arabic", "persian", "farsi", "hebrew", "urdu", "hindi", "swahili", "latin"})
+
+
+def _nationality_word(tok: Token) -> bool:
+    """A nationality before a name: "British sailor John Smith", and "Saudi" of "Saudi Crown Prince Abdullah"
+    where the tagger takes it for a language."""
+    return tok.ent_type_ == "NORP" or (tok.ent_type_ == "LANGUAGE" and tok.lower_ not in _LANGUAGES)
 
 
 def _title_word(tok: Token) -> bool:

@@ -233,6 +233,8 @@ class Attacher:
             reported = next((c for c in head.children if c.dep_ == "ccomp" and c.i < head.i), None)
             if reported is not None:
                 return self.subject(reported, depth + 1)
+        if verb.dep_ == "conj" and self.is_passive(verb):
+            return None  # "fishermen, held in Libya, have been freed": the shared subject is acted upon
         if verb.dep_ in {"conj", "advcl", "acomp"} or (verb.dep_ == "attr" and verb.tag_ == "VBG"):
             # "is willing to withdraw": willing's subject acts; "Qatar is mediating" parsed as an attribute
             return self.subject(head, depth + 1)

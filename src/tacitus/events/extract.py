@@ -62,6 +62,8 @@ _REFUSABLE: dict[str, str | None] = {
 _LEMMA_FIXES = {"stag": "stage", "overran": "overrun"}  # the lemmatiser leaves "overran" as is
 #: Verbs whose subject is the receiving end of the event.
 _RECEIVING = frozenset({"receive", "obtain", "get"})
+#: Verbs of refugees fleeing ("fled to Bangladesh", "sought refuge in India", "took shelter in a church").
+_FLEEING = frozenset({"flee", "seek", "take", "find"})
 #: Promising violence is threatening it (PLOVER THREATEN); the THREATEN mode that fits.
 _VOWS = frozenset({"vow", "pledge", "promise", "swear"})
 _THREATENABLE: dict[str, str | None] = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "restrict"}
@@ -178,6 +180,8 @@ _ASPECTUAL = frozenset(
         "carry",
         "conduct",
         "order",  # "ordered the seizure of 1,400 farms": the seizure is what happens, by order
+        "authorize",  # "authorized the release of $1.2 billion in military assistance to Egypt"
+        "authorise",
     }
 )
 #: Verbs that carry a nominal event as their object ("launched an attack", "reached a deal"):
@@ -192,7 +196,7 @@ _LIGHT_VERBS = frozenset(
         *("intensify", "escalate", "impose", "call", "pledge", "promise", "plan", "prepare", "approve"),
         *("agree", "accept", "broker", "do", "consider", "propose", "threaten", "mull", "weigh", "discuss"),
         *("draw", "face", "receive", "attract", "spark", "trigger", "provoke", "step", "renew", "perform"),
-        *("tender", "submit", "fax", "hand"),  # "faxed his resignation to Congress"
+        *("tender", "submit", "fax", "hand", "authorize", "authorise"),  # "faxed his resignation to Congress"
         *("heap", "voice", "register", "lavish", "shower", "hurl", "direct"),
     }
 )
@@ -368,6 +372,7 @@ def find_triggers(
                     or not_actor(_told(tok, att, actor), actor)
                 )
                 recipient = other or recipient
+            own_countries = {a.country for a in actor}
             if not recipient and p.sense.event == "REJECT":
                 # "rejected a request by Y", "denied charges by Y": who made what is refused or denied
                 obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
@@ -378,20 +383,25 @@ def find_triggers(
             if not recipient and p.sense.event in _CONTENT_TYPES:
                 # "demanded that the US lift sanctions", "threatened to attack South Korea"
                 recipient = tuple(r for r in att.complement_target(tok) if r not in actor)
-            if p.sense.event == "PROTEST" and all(r.actor_id is None for r in recipient):
+            if p.sense.event == "PROTEST" and (
+                all(r.actor_id is None for r in recipient) or {r.country for r in recipient} <= own_countries
+            ):
                 # "marched through Kiev, demanding that President Kuchma step down": whom the protest's demand
-                # is made of, rather than where it marched
+                # is made of, rather than where it marched ("rallied on Japan's island of Okinawa to demand a
+                # reduction in U.S. bases")
                 demanded = next(
                     (
                         aimed
                         for c in tok.children
                         if c.dep_ in {"advcl", "xcomp", "conj"}
                         and c.lemma_ in _PROTEST_DEMANDS
-                        and (aimed := not_actor(att.complement_target(c) or att.recipient(c), actor))
+                        and (
+                            aimed := not_actor(att.complement_target(c) or att.recipient(c) or _named_in(c, att), actor)
+                        )
                     ),
                     (),
                 )
-                recipient = demanded or recipient
+                recipient = demanded or _premises_owner(tok, att, actor) or recipient
             if not recipient and p.sense.event in _BACKING_PREPS and not att.is_passive(tok):
                 # "stood by China", "deposited $2 billion in Pakistan's central bank"
                 recipient = not_actor(
@@ -421,6 +431,18 @@ def find_triggers(
                     for r in att.refs(g)
                 )
                 actor, recipient = giver, actor
+            elif sense.event == "SANCTION" and sense.mode == "expel" and tok.lemma_ in _FLEEING:
+                # PLOVER: refugees who flee are coded SANCTION 'expel' with whoever drove them out as the actor
+                # ("fled the Taliban"; "Syrians sought refuge in the EU" names none) and the fleeing as recipient
+                fled = tuple(
+                    r
+                    for c in tok.children
+                    for g in ((c,) if c.dep_ in {"dobj", "obj"} else c.children if c.lower_ == "from" else ())
+                    # who drove them out ("fled Islamic State fighters"), not the place fled or the fighting
+                    if any(t.ent_type_ in {"ORG", "NORP", "PERSON"} for t in g.subtree if t.i <= g.i)
+                    for r in att.refs(g)
+                )
+                actor, recipient = not_actor(fled, actor), actor
             if tok.dep_ == "xcomp" and tok.head.lemma_ in _VOWS and sense.event in _THREATENABLE:
                 # "vowed to retaliate against Iran": a threat, not an attack
                 sense = Sense("THREATEN", _THREATENABLE[sense.event], sense.context, "138")
@@ -812,6 +834,39 @@ def _mistagged_verb(tok: Token) -> bool:
 
 #: Verbs saying what a protest demands, and of whom ("rallied to demand that ...").
 _PROTEST_DEMANDS = frozenset({"demand", "call", "urge", "press", "ask"})
+
+
+#: Buildings a protest is held at whose owner it is aimed at ("protested outside the US embassy in Baghdad").
+_PREMISES = frozenset({"embassy", "consulate", "office", "offices", "headquarters", "mission", "base", "compound"})
+
+
+def _premises_owner(verb: Token, att: Attacher, actor: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    """Whose embassy, office or base a protest is held at, outside or in front of: the owner, not the city."""
+    held = (verb, *(o for o in verb.children if o.dep_ in {"dobj", "obj"}))  # "staged a hunger strike outside"
+    for c in (c for h in held for c in h.children):
+        if c.dep_ != "prep" or c.lower_ not in {"outside", "at", "near", "before", "opposite", "in"}:
+            continue
+        for g in c.children:
+            if g.dep_ == "pobj" and c.lower_ == "in" and g.lower_ == "front":  # "in front of the British embassy"
+                g = next((o for p in g.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), g)
+            if g.dep_ == "pobj" and g.lemma_.lower() in _PREMISES:
+                owners = not_actor(
+                    tuple(r for m in g.children if m.dep_ in {"poss", "compound", "amod", "nmod"} for r in att.refs(m)),
+                    actor,
+                )
+                if owners:
+                    return owners
+    return ()
+
+
+def _named_in(verb: Token, att: Attacher) -> tuple[ActorRef, ...]:
+    """Parties named anywhere in a demand's object: "to demand a reduction in the number of U.S. bases"."""
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
+    if obj is None:
+        return ()
+    return tuple(r for t in obj.subtree if t.i != obj.i and t.ent_type_ in {"GPE", "NORP", "ORG"} for r in att.refs(t))
+
+
 #: Prepositions that name whom support or aid goes to, besides the usual recipient ones.
 _BACKING_PREPS = {"SUPPORT": frozenset({"by", "behind"}), "AID": frozenset({"in", "into"})}
 #: Dependents of a noun that name the subject of a finite verb the parser hung on that noun.
@@ -1328,8 +1383,9 @@ def _build(
         if sent.start <= m.tok_start < sent.end
     )
     recipient = implied_recipients(sense.event, actor, recipient, location, around)
-    actor = implied_actor(sense.event, actor, location)
     trig = f.trigger
+    if not (sense.mode == "expel" and trig.lemma_ in _FLEEING):  # the refuge found is not who drove them out
+        actor = implied_actor(sense.event, actor, location)
     confidence = 0.45 + (0.2 if f.actor else 0) + (0.1 if named else 0) + (0.1 if f.specific else 0)
     confidence -= 0.1 if f.nominal else 0
     confidence -= 0.15 if _background(head) else 0

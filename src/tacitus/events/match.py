@@ -53,6 +53,9 @@ def np_words(tok: Token, out: set[str], conj: bool = True) -> None:
                 if g.dep_ == "pobj":
                     out.update(_words(g))
                     out.update(w for gc in g.children if gc.dep_ == "compound" for w in _words(gc))
+                    if g.ent_type_ == "MONEY":  # "the release of $300 million in military aid": money, and for what
+                        out.add("money")
+                        out.update(w for p in g.children if p.lower_ == "in" for o in p.children for w in _words(o))
 
 
 def verb_words(verb: Token) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -114,8 +117,11 @@ def verb_words(verb: Token) -> tuple[frozenset[str], frozenset[str], frozenset[s
             out.update(_words(c))
             for g in c.children:
                 if g.dep_ == "nsubj":
-                    out.update(_words(g))
+                    # "allows UN aid workers expanded access": aid workers let in, not "the banned politician"
+                    out.update(w for n in (g, *(m for m in g.children if m.dep_ == "compound")) for w in _words(n))
                     objects.add(g.lemma_.lower())
+                elif g.dep_ in {"dobj", "obj"} and c.pos_ == "VERB":
+                    out.update(_words(g))
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "sanctions imposed on Iran": the head noun is the object
         np_words(verb.head, out)
         heads.add(verb.head.lemma_.lower())

@@ -312,6 +312,8 @@ def _keep(
         return False
     if len(span) == 1 and span[0].text in person_words:
         return False
+    if len(span) == 1 and start > 0 and not big and biggest < 100_000 and _named_head(doc[start - 1], start):
+        return False  # "Valley" of "the Jiu Valley": the last word of a longer name the gazetteer lacks
     if span[-1].lower_ in _FACILITY_WORDS and not supported:
         return False
     for ent in ents:
@@ -339,6 +341,11 @@ def _keep(
         if kind in {"org", "person", "group"} and not possessive and not supported:
             return False
     return not _modifier(span)
+
+
+def _named_head(before: Token, head: int) -> bool:
+    """A capitalised proper noun compounded onto the token at ``head``: the word there ends a longer name."""
+    return before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i == head and _capitalised(before)
 
 
 def _names_on(rest: SpacySpan) -> bool:
