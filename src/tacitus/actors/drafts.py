@@ -209,7 +209,7 @@ def _located(doc: Doc, d: Draft, hits: list[Hit]) -> str | None:
         # "gunmen from the Somali militant group al-Shabaab", "fighters from Chad": whose ranks they come from
         return _from_ranks(head, hits) if d.sector in _ARMED_SECTORS else None
     # "the new government in Niger"; a government "from" somewhere is no government of it
-    preps = ("in", "from") if d.sector in PEOPLE_SECTORS else ("in",)
+    preps = ("in", "from", "across", "throughout") if d.sector in PEOPLE_SECTORS else ("in",)
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue
@@ -306,6 +306,34 @@ def _reported_clause(tok: Token) -> bool:
     return False
 
 
+#: Sectors of a state's own forces and offices, which a speaker's "the army" or "the government" names.
+_STATE_SECTORS = frozenset({"MIL", "GOV", "COP", "JUD", "LEG"})
+
+
+def _speaker_country(doc: Doc, d: Draft, drafts: list[Draft]) -> str | None:
+    """ "Israel's defence minister said the army would wipe out Hezbollah": a state's bare "the army" in a clause
+    one of its officials reports is that state's."""
+    head = doc[d.end - 1]
+    if d.sector not in _STATE_SECTORS or d.end - d.start > 2:
+        return None
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "our") for c in head.children):
+        return None
+    verb = head
+    for _ in range(4):
+        if verb.dep_ == "ccomp":
+            break
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    else:
+        return None
+    speakers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    for other in drafts:
+        if other.country and other.country not in NON_STATE and any(other.start <= s.i < other.end for s in speakers):
+            return other.country
+    return None
+
+
 #: Possessive pronouns that tie a role to a party named before ("his fighters", "its troops").
 _OWNING = frozenset({"his", "her", "its"})
 
@@ -363,6 +391,7 @@ def fill_context_country(doc: Doc, drafts: list[Draft], hits: list[Hit]) -> list
                 or _conjunct_country(doc, d, drafts)
                 or _possessor_country(doc, d, drafts)
                 or _owner_country(doc, d, drafts)
+                or _speaker_country(doc, d, drafts)
             )
             if local is not None:  # "people in Haiti", "refugees from Syria", "British sailors and marines"
                 out.append(replace(d, country=local, key=("R", local, *d.key[2:]) if d.key[0] == "R" else d.key))

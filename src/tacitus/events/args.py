@@ -301,6 +301,9 @@ class Attacher:
                         return named
                 return c
         preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in RECIPIENT_PREPS]
+        if any(c.dep_ in {"dobj", "obj"} for c in verb.children):
+            # "broke off peace talks with Israel over construction of a settlement": with an object, "over" says why
+            preps = [c for c in preps if c.lower_ != "over"]
         # what is given or handed back goes "to" someone, whatever other phrase names where ("at their embassy")
         order = ("to", *RECIPIENT_PREPS) if theme else RECIPIENT_PREPS
         for out in (c for c in verb.children if c.dep_ in {"prep", "prt", "advmod"} and c.lower_ in {"out", "back"}):
@@ -640,7 +643,11 @@ class Attacher:
                 actor = self.refs(c)
             elif c.dep_ == "prep":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if c.lower_ in {"by", "between", "from"}:
+                if c.lower_ == "from" and noun.lemma_.lower() in _LEAVING:
+                    targets.append((len(_NOUN_TARGETS), self.refs(pobj)))  # "their withdrawal from ECOWAS"
+                elif c.lower_ == "of" and noun.lemma_.lower() in _LEAVING and not actor:
+                    actor = self.refs(pobj)  # "the withdrawal of Russian troops from Kherson": who leaves
+                elif c.lower_ in {"by", "between", "from"}:
                     actor = self.refs(pobj)
                 elif c.lower_ in _NOUN_TARGETS:
                     found = self.refs(pobj)
@@ -685,6 +692,8 @@ class Attacher:
 
 #: Measures whose imposer may stand before them ("UN sanctions against Iran"): the target is after.
 _MEASURES = frozenset({"sanction", "embargo", "ban", "restriction", "tariff", "blockade", "boycott", "curb", "penalty"})
+#: Nominal events whose "from" phrase is what is left, not who acts ("an offer from Iran").
+_LEAVING = frozenset({"withdrawal", "pullout", "pull-out", "exit", "departure", "retreat"})
 #: Prepositions of a nominal event's target, the likeliest first.
 _NOUN_TARGETS = ("on", "against", "at", "into", "to", "around", "with", "of")
 
@@ -764,6 +773,8 @@ def _counted_root(verb: Token) -> bool:
     # "Cameroon's main opposition party called on President Biya to resign": a call is made, not undergone
     if verb.lemma_ == "call" and any(c.lower_ in {"on", "for"} for c in verb.children):
         return True
+    if any(c.lower_ == "together" for c in verb.children):
+        return True  # "Greek and Cypriot commandos trained together on Crete": done jointly, by the noun
     # "The Saudi-led coalition bombed Sanaa": a passive participle takes no object, unless it gives one
     return verb.lemma_ not in _DITRANSITIVE and any(c.dep_ in {"dobj", "obj"} for c in verb.children)
 

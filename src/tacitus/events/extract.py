@@ -62,6 +62,22 @@ _REFUSABLE: dict[str, str | None] = {
 _LEMMA_FIXES = {"stag": "stage", "overran": "overrun"}  # the lemmatiser leaves "overran" as is
 #: Verbs whose subject is the receiving end of the event.
 _RECEIVING = frozenset({"receive", "obtain", "get"})
+
+
+def _left_body(trigger: Token, recipient: tuple[ActorRef, ...]) -> bool:
+    """Whether a withdrawal is from an international organization named by the "from" phrase."""
+    return (
+        bool(recipient)
+        and all(r.country == "IGO" for r in recipient)
+        and any(
+            g.dep_ == "pobj" and (g.ent_type_ == "ORG" or g.pos_ == "PROPN")
+            for c in trigger.children
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for g in c.children
+        )
+    )
+
+
 #: Verbs of refugees fleeing ("fled to Bangladesh", "sought refuge in India", "took shelter in a church").
 _FLEEING = frozenset({"flee", "seek", "take", "find"})
 #: Promising violence is threatening it (PLOVER THREATEN); the THREATEN mode that fits.
@@ -508,6 +524,9 @@ _PARTNERED = frozenset({"COOPERATE", "CONSULT"})
 def _partner(verb: Token, att: Attacher) -> tuple[ActorRef, ...]:
     """The "with" phrase on the verb or on what is shared or held ("shared intelligence with Israel")."""
     objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    named = next((att.refs(o) for o in objects if att.actors.ref_at(o) is not None), ())
+    if named and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return named  # "supplying Washington with intelligence on Taliban positions": the object is supplied
     # "took part in joint exercises with the US army": what is taken part in holds the partner
     objects += [g for o in (verb, *objects) for p in o.children if p.lower_ == "in" for g in p.children]
     for c in (g for h in (verb, *objects) for g in h.children):
@@ -1371,6 +1390,14 @@ def _build(
         modality = "reported"  # a demand, or a war declared over, is the saying itself
     actor = f.actor
     recipient = f.recipient
+    if sense.event == "THREATEN" and not actor and claimed_by is not None:
+        # "North Korea said that Seoul would be turned into a sea of fire": a threat told with no doer is the
+        # speaker's own
+        actor = (claimed_by,)
+    if sense.event == "RETREAT" and sense.mode == "withdraw" and _left_body(f.trigger, recipient):
+        # PLOVER SANCTION 'withdraw': leaving an organization ("announced their withdrawal from ECOWAS") reduces
+        # relations; a retreat is from territory
+        sense = Sense("SANCTION", "withdraw", sense.context, "160")
     if sense.event in RECIPROCAL and len(actor) > 1:
         # "X and Y signed a deal" needs no recipient, but a third party they give to or act against stays
         recipient = tuple(r for r in not_actor(recipient, actor) if aimed_at(r, f.trigger.doc))
