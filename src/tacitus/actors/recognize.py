@@ -604,6 +604,10 @@ def _standalone(doc: Doc, hits: list[Hit], used: set[int]) -> list[Draft]:
     return drafts
 
 
+#: Heads of named texts the tagger takes for organizations.
+_DOCUMENTS = frozenset({"agreement", "treaty", "accord", "pact", "convention", "protocol", "charter", "memorandum"})
+
+
 def _entities(doc: Doc, covered: set[int]) -> list[Draft]:
     drafts: list[Draft] = []
     for ent in doc.ents:
@@ -618,6 +622,8 @@ def _entities(doc: Doc, covered: set[int]) -> list[Draft]:
         root = ent.root
         if label == "GPE" and (place_phrase(root, capital=True) or dateline(doc, ent.start, ent.end)):
             continue
+        if doc[end - 1].lemma_.lower() in _DOCUMENTS:
+            continue  # "a Stabilisation and Association Agreement": a text signed, nobody who acts
         if label == "NORP" and _is_stance(doc, ent.start + (2 if first in _STANCE_PREFIXES else 0)):
             continue
         if first in _STANCE_PREFIXES and len(ent) > 2 and ent[1].text == "-":

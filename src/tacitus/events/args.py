@@ -194,8 +194,12 @@ class Attacher:
             subjects = [g for c in verb.children if c.dep_ == "aux" for g in c.children if g.dep_ == "nsubj"]
         if subjects:
             # a misparsed dateline ("KYIV, June 11 - Russian forces shelled") gives two: take the coded one
-            found = next((c for c in subjects if _dangling_conjunct(c)), None) or next(
-                (c for c in reversed(subjects) if self.refs(c)), subjects[-1]
+            # ("A Taliban delegation led by Deputy Prime Minister Hanafi held talks" parses both as subjects: the
+            # one with a country)
+            found = (
+                next((c for c in subjects if _dangling_conjunct(c)), None)
+                or next((c for c in reversed(subjects) if any(r.country for r in self.refs(c))), None)
+                or next((c for c in reversed(subjects) if self.refs(c)), subjects[-1])
             )
             if found.dep_ == "csubj" and found.tag_ == "VBN":
                 # "Dozens of Russian peacekeepers destined for Karabakh began deploying", parsed with the participle
@@ -348,6 +352,9 @@ class Attacher:
         called = self._called(verb) if not self.refs(obj) else ()
         if called:
             return called
+        measured = self._measure_target(verb)
+        if measured:
+            return measured
         if not theme and obj is not None and obj.dep_ in {"dobj", "obj"} and self._moves_forces(verb, obj):
             # "withdrew its troops from Abyei", "strengthened its forces in Crimea": forces moved are no recipient
             return self.recipient(verb, theme=True) or self.place_target(verb)
@@ -384,6 +391,18 @@ class Attacher:
                             if g.dep_ == "pobj" and self.refs(g):
                                 return self.refs(g)
         return self.nested_target(verb, theme)
+
+    def _measure_target(self, verb: Token) -> tuple[ActorRef, ...]:
+        """The target of sanctions or a ban the verb's object is ("approve a fresh round of sanctions against Iran",
+        whatever other phrase the parser hangs on the verb)."""
+        for obj in (c for c in verb.children if c.dep_ in {"dobj", "obj"}):
+            nouns = [obj, *(g for p in obj.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj")]
+            for noun in nouns:
+                if noun.lemma_.lower() in _MEASURES and self.actors.ref_at(noun) is None:
+                    found = self.target_in(noun, ("against", "on"))
+                    if found:
+                        return found
+        return ()
 
     def _called(self, verb: Token) -> tuple[ActorRef, ...]:
         """Whom a call or visit is made to, for the act it is made for ("called Erdogan to apologize", "phoned

@@ -197,6 +197,8 @@ _ASPECTUAL = frozenset(
         "conduct",
         "order",  # "ordered the seizure of 1,400 farms": the seizure is what happens, by order
         "authorize",  # "authorized the release of $1.2 billion in military assistance to Egypt"
+        "complete",  # "completed the withdrawal of its forces from the west bank of the Dnipro"
+        "finish",
         "authorise",
     }
 )
@@ -212,7 +214,8 @@ _LIGHT_VERBS = frozenset(
         *("intensify", "escalate", "impose", "call", "pledge", "promise", "plan", "prepare", "approve"),
         *("agree", "accept", "broker", "do", "consider", "propose", "threaten", "mull", "weigh", "discuss"),
         *("draw", "face", "receive", "attract", "spark", "trigger", "provoke", "step", "renew", "perform"),
-        *("tender", "submit", "fax", "hand", "authorize", "authorise"),  # "faxed his resignation to Congress"
+        *("tender", "submit", "fax", "hand"),  # "faxed his resignation to Congress"
+        *("authorize", "authorise", "complete", "finish"),  # "completed the withdrawal of its forces"
         *("heap", "voice", "register", "lavish", "shower", "hurl", "direct"),
     }
 )
