@@ -64,6 +64,18 @@ _LEMMA_FIXES = {"stag": "stage", "overran": "overrun"}  # the lemmatiser leaves 
 _RECEIVING = frozenset({"receive", "obtain", "get"})
 
 
+#: Verbs of handing someone or something over to another party.
+_HANDING = frozenset({"hand", "surrender", "extradite", "give", "return", "deliver", "transfer", "turn"})
+
+
+def _handed_to(verb: Token, att: Attacher, actor: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    """Whom a refused handover was to go to: the "to" phrase of the verb's complement of handing."""
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.lemma_ in _HANDING:
+            return not_actor(att.prep_refs(c, {"to"}), actor)
+    return ()
+
+
 def _left_body(trigger: Token, recipient: tuple[ActorRef, ...]) -> bool:
     """Whether a withdrawal is from an international organization named by the "from" phrase."""
     return (
@@ -327,10 +339,11 @@ def find_triggers(
             if actor_tok is not None and actor_tok.lemma_.lower() in lexicon.nouns and not att.actors.ref_at(actor_tok):
                 # "the bombing of a hospital in Kharkiv by Russian aircraft killed eight": the attack's own actor
                 actor = att.noun_args(actor_tok)[0] or actor
-            if (p.sense.event in _THEME_OBJECT or tok.lemma_ in _THEME_VERBS) and p.sense.mode not in {
-                "release",
-                "access",
-            }:
+            if (
+                (p.sense.event in _THEME_OBJECT or tok.lemma_ in _THEME_VERBS)
+                and p.sense.mode not in {"release", "access"}
+                and "asylum" not in p.sense.context  # "sheltered 100,000 Syrian refugees": those taken in
+            ):
                 # "deployed its troops", "sent warships": the object is what moves, not a recipient, unless
                 # it is someone else's; released captives and those let in are always the recipient (PLOVER
                 # RETREAT release, access)
@@ -392,6 +405,9 @@ def find_triggers(
                 )
                 recipient = other or recipient
             own_countries = {a.country for a in actor}
+            if p.sense.event == "REJECT":
+                # "refused to hand over Osama bin Laden to the United States": whom the handover was asked for
+                recipient = _handed_to(tok, att, actor) or recipient
             if not recipient and p.sense.event == "REJECT":
                 # "rejected a request by Y", "denied charges by Y": who made what is refused or denied
                 obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
@@ -1081,8 +1097,8 @@ def _nominal(noun: Token, p: Pattern, att: Attacher, verb_events: dict[int, Foun
         return None  # "rejected a request to hold a rally": what is asked, refused or threatened
     if slot.dep_ == "nsubj" and gov.lemma_ == "be" and any(c.dep_ in {"acomp", "attr"} for c in gov.children):
         return None  # "said the talks were useful": described, not told
-    if light or (slot.dep_ in {"nsubj", "nsubjpass"} and gov.pos_ in {"VERB", "AUX"}):
-        clause = gov
+    if light or (slot.dep_ in {"nsubj", "nsubjpass"} and gov.pos_ in {"VERB", "AUX"} and gov.lemma_ not in _SAYING):
+        clause = gov  # not "foreign ministers meeting in Madrid said [the EU imposed an embargo]": the speaker
     if light and gov.lemma_ in _INVERSE_LIGHT:
         # "drew criticism from France": the subject is on the receiving end
         recipient = recipient or att.refs(att.subject(gov))
