@@ -127,7 +127,13 @@ def is_negated(head: Token, noun: Token | None = None) -> bool:
         return True  # "Israel has not resumed bombing Gaza": the act that did not resume
     if any(g.lemma_ in _DENIALS for g in governors(head)[:1]):
         return True
-    return noun is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+    if noun is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return True
+    # "no agreement was reached", "reached no deal", "no country recognised it": a party or object denied
+    return any(
+        c.dep_ in {"dobj", "nsubjpass", "nsubj"} and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in head.children
+    )
 
 
 def _intends(governor: Token) -> bool:

@@ -228,7 +228,7 @@ _LIGHT_VERBS = frozenset(
         *("draw", "face", "receive", "attract", "spark", "trigger", "provoke", "step", "renew", "perform"),
         *("tender", "submit", "fax", "hand"),  # "faxed his resignation to Congress"
         *("authorize", "authorise", "complete", "finish"),  # "completed the withdrawal of its forces"
-        *("heap", "voice", "register", "lavish", "shower", "hurl", "direct"),
+        *("heap", "voice", "register", "lavish", "shower", "hurl", "direct", "fly"),  # "flew a joint patrol"
     }
 )
 

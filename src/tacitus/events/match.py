@@ -25,6 +25,10 @@ COUNTING = frozenset(
 _CIRCUMSTANCE = frozenset({"because", "despite", "amid", "amidst", "due", "notwithstanding"})
 
 
+#: Answers a verb of saying gives ("said no to the deal").
+_ANSWERS = frozenset({"no", "yes"})
+
+
 def _words(tok: Token) -> list[str]:
     lemma = tok.lemma_.lower()
     if tok.tag_ == "$":  # "allocated $20 million", "€95 million in support": a currency sign is money
@@ -43,9 +47,10 @@ def np_words(tok: Token, out: set[str], conj: bool = True) -> None:
             out.update(_words(c))
         elif conj and c.dep_ == "conj" and c.pos_ == "NOUN":  # "sent tents and food"
             np_words(c, out, conj=False)
-        elif conj and c.dep_ == "appos":
+        elif c.dep_ == "appos":
             # "handed over Ramzi Yousef, the suspected mastermind", "designated the broadcaster an undesirable
-            # organization": an apposition says what the phrase names
+            # organization": an apposition says what the phrase names, also one of an apposition ("to U.S. agents
+            # Ramzi Yousef, the suspected mastermind")
             np_words(c, out, conj=False)
         elif c.dep_ == "prep" and not is_temporal(c):  # "demanded an apology during a visit on Monday": no "on"
             out.update(_words(c))
@@ -84,8 +89,8 @@ def verb_words(verb: Token) -> tuple[frozenset[str], frozenset[str], frozenset[s
                 for g in c.children:
                     if g.dep_ == "pobj":
                         np_words(g, out)
-        elif dep in {"prt", "acomp", "advmod", "npadvmod"}:
-            out.update(_words(c))
+        elif dep in {"prt", "acomp", "advmod", "npadvmod"} or (dep == "intj" and c.lower_ in _ANSWERS):
+            out.update(_words(c))  # "said no to the deal": the answer is the verb's
         elif dep in {"prep", "agent"}:
             if c.lower_ in _CIRCUMSTANCE:
                 continue  # "agreed to resign because of the insistence of opposition parties": why, not what
@@ -98,6 +103,8 @@ def verb_words(verb: Token) -> tuple[frozenset[str], frozenset[str], frozenset[s
                 if g.dep_ in {"pobj", "pcomp"}:
                     np_words(g, out)
                     heads.add(g.lemma_.lower())
+                elif g.dep_ == "intj" and g.lower_ in _ANSWERS:  # "said no to the plan", "no" parsed under "to"
+                    out.update(_words(g))
         elif dep == "xcomp":
             out.update(_words(c))
             out.update(w for g in c.children if g.dep_ in {"dobj", "prt"} for w in _words(g))
