@@ -929,3 +929,20 @@ def test_events_an_object_controlled_infinitives_pronoun_is_the_main_subject(ana
 def test_events_dozens_of_peacekeepers_destined_for_a_place_act_themselves(analyze: Analyze) -> None:
     e = one(analyze("Dozens of Russian peacekeepers destined for Nagorno-Karabakh began deploying on Tuesday."), "AID")
     assert countries(e.actor) == {"RUS"}
+
+
+def test_events_a_name_given_is_no_event_and_calling_it_is_no_appeal(analyze: Analyze) -> None:
+    # the object predicate is a name ("an attack"), and its "on" does not make "call on" an appeal
+    assert analyze("Hungary called the plan an attack on its sovereignty.").events == ()
+    e = one(
+        analyze("Hungary said it would not accept the quotas, calling the plan an attack on its sovereignty."), "REJECT"
+    )
+    assert (countries(e.actor), e.negated) == ({"HUN"}, False)
+
+
+def test_events_a_refused_accepting_is_a_rejection_a_past_one_a_negated_agreement(analyze: Analyze) -> None:
+    e = one(analyze("Poland will not accept the relocation plan."), "REJECT")
+    assert (e.cameo, e.negated, e.modality) == ("120", False, "asserted")
+    e = one(analyze("Serbia did not accept the verdict."), "AGREE")
+    assert e.negated
+    assert analyze("Serbia accepted the verdict.").events == ()

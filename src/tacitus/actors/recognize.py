@@ -500,7 +500,9 @@ def _role_groups(doc: Doc, hits: list[Hit]) -> tuple[list[Draft], set[int]]:
 
 #: Participles whose hyphenated qualifier owns the role ("the US-led coalition" is American); any other
 #: ("Iran-backed", "Kremlin-funded") names a backer, not the owner.
-_OWNING = frozenset({"lead", "led", "run", "command", "control", "dominate", "head", "own"})
+_OWNING = frozenset(
+    {"lead", "led", "run", "command", "control", "dominate", "head", "own", "flag", "flagged", "register", "registered"}
+)
 
 
 def _hyphen_qualifiers(doc: Doc, by_end: dict[int, int]) -> dict[int, tuple[int, int | None]]:
@@ -510,7 +512,8 @@ def _hyphen_qualifiers(doc: Doc, by_end: dict[int, int]) -> dict[int, tuple[int,
     for tok in doc[1:-1]:
         j = tok.i
         part, word = doc[j + 1], doc[j - 1]
-        if tok.tag_ != "HYPH" or tok.whitespace_ or word.whitespace_ or part.tag_ != "VBN" or part.dep_ != "amod":
+        participle = part.tag_ == "VBN" or (part.pos_ == "ADJ" and part.lower_.endswith("ed"))  # "-flagged" as JJ
+        if tok.tag_ != "HYPH" or tok.whitespace_ or word.whitespace_ or not participle or part.dep_ != "amod":
             continue
         if word.head.i != part.i or word.pos_ not in ("NOUN", "PROPN", "ADJ"):
             continue

@@ -302,6 +302,8 @@ def find_triggers(
                 # "Bangladesh handed over Arabinda Rajkhowa to Indian border guards"; an armed group or the Red
                 # Cross in it makes the person a captive freed ("Hamas handed over X and Y to the Red Cross")
                 p = _HANDED_CAPTIVE if _captives(tok, att) else _HANDED_OVER
+            if tok.lemma_ == "accept" and (p is None or p.sense is None) and _refused_acceptance(tok):
+                p = _ACCEPTED  # "would not accept the EU's quotas": coded as an agreement, which refusal makes REJECT
             if tok.lemma_ in _HOSTING and (p is None or p.sense is None):
                 p = _received(tok, att) or p  # "Macron received Narendra Modi at the Elysee Palace"
             if p is None or p.sense is None or _shared_view(tok) or _denied(tok) or _policy_aim(tok):
@@ -667,6 +669,17 @@ def _named_official(verb: Token, att: Attacher) -> bool:
 
 
 _HANDED_OVER = Pattern((), Sense("COOPERATE", None, ("legal",), "063"), True)
+
+
+#: Verbs that give something a name ("called the plan an attack", "branded the vote a farce").
+_NAMING = frozenset({"call", "brand", "label", "term", "dub", "describe", "deem", "declare", "consider"})
+#: What "accept" codes only when refused: on its own, accepting is too vague to code ("accepted the results").
+_ACCEPTED = Pattern((), Sense("AGREE", None, ("diplomatic",), "030"), True)
+
+
+def _refused_acceptance(verb: Token) -> bool:
+    """ "will not accept the quotas", "cannot accept more refugees": a negated accepting of something named."""
+    return is_negated(verb) and any(c.dep_ in {"dobj", "obj"} for c in verb.children)
 
 
 _HANDED_CAPTIVE = Pattern((), Sense("RETREAT", "release", ("legal",), "0841"), True)
@@ -1092,6 +1105,8 @@ def _nominal(noun: Token, p: Pattern, att: Attacher, verb_events: dict[int, Foun
         and any(c.dep_ in {"oprd", "ccomp", "dobj"} and c.i > noun.i for c in gov.children)
     ):
         return None  # "stopped short of calling the killings genocide": a name given to the act, not the act
+    if slot.dep_ == "oprd" and gov.lemma_ in _NAMING:
+        return None  # "calling the plan an attack on national sovereignty": the name given, no attack
     light = is_object
     if light and any(a.i in verb_events and verb_events[a.i].sense.event in _CONTENT_TYPES for a in gov.ancestors):
         return None  # "rejected a request to hold a rally": what is asked, refused or threatened
