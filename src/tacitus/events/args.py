@@ -370,7 +370,7 @@ class Attacher:
         found = self.refs(obj)
         if found and obj is not None and all(r.country == "IGO" for r in found):
             found = self._mission_host(obj) or found
-        if found and obj is not None and obj.lemma_.lower() in _MEASURES and self.actors.ref_at(obj) is None:
+        if found and obj is not None and obj.lemma_.lower() in MEASURES and self.actors.ref_at(obj) is None:
             # "UN sanctions against Iran were lifted": aimed at Iran, imposed by the UN
             found = self.target_in(obj, ("against", "on")) or found
         if found and obj is not None and all(r.text.lower() in _POSSESSIVES for r in found):
@@ -398,7 +398,7 @@ class Attacher:
         for obj in (c for c in verb.children if c.dep_ in {"dobj", "obj"}):
             nouns = [obj, *(g for p in obj.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj")]
             for noun in nouns:
-                if noun.lemma_.lower() in _MEASURES and self.actors.ref_at(noun) is None:
+                if noun.lemma_.lower() in MEASURES and self.actors.ref_at(noun) is None:
                     found = self.target_in(noun, ("against", "on"))
                     if found:
                         return found
@@ -710,7 +710,9 @@ class Attacher:
 
 
 #: Measures whose imposer may stand before them ("UN sanctions against Iran"): the target is after.
-_MEASURES = frozenset({"sanction", "embargo", "ban", "restriction", "tariff", "blockade", "boycott", "curb", "penalty"})
+MEASURES = frozenset(
+    {"sanction", "embargo", "ban", "restriction", "tariff", "blockade", "boycott", "curb", "penalty", "curfew"}
+)
 #: Nominal events whose "from" phrase is what is left, not who acts ("an offer from Iran").
 _LEAVING = frozenset({"withdrawal", "pullout", "pull-out", "exit", "departure", "retreat"})
 #: Prepositions of a nominal event's target, the likeliest first.

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from tacitus.actors import ActorIndex
 from tacitus.actors.drafts import NON_STATE
-from tacitus.events.args import COUNTS, RECIPIENT_PREPS, Attacher, aimed_at, not_actor
+from tacitus.events.args import COUNTS, MEASURES, RECIPIENT_PREPS, Attacher, aimed_at, not_actor
 from tacitus.events.clause import (
     PHASES,
     EventDate,
@@ -322,10 +322,19 @@ def find_triggers(
                 recipient = att.refs(tok.head)
             if att.is_passive(tok) and actor_tok is not None and actor_tok.dep_ == "nsubjpass":
                 actor_tok = None
-            if actor_tok is None and p.sense.event == "MOBILIZE" and att.is_passive(tok):
-                # "police were put on alert": the forces mobilized act for their own side
+            if (
+                actor_tok is None
+                and att.is_passive(tok)
+                and (p.sense.event == "MOBILIZE" or (p.sense.event == "AID" and tok.lemma_ in _DEPLOYING))
+            ):
+                # "police were put on alert", "2,000 Russian soldiers were deployed as peacekeepers": the forces
+                # sent act for their own side
                 actor_tok = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             actor = att.refs(actor_tok)
+            if not actor and att.is_passive(tok) and p.sense.event in {"RETREAT", "CONCEDE"}:
+                actor = _measure_owner(tok, att)  # "UN sanctions against Iran were lifted": the UN lifts its own
+            if not actor and att.is_passive(tok) and (p.sense.mode == "expel" or tok.lemma_ == "expel"):
+                actor = att.prep_refs(tok, {"from"})  # "inspectors have been expelled from North Korea"
             if not actor and actor_tok is not None and _is_weapon(actor_tok, lexicon):
                 # "rockets fired by Taliban forces slammed into a market": who fired the weapon
                 actor = next((att.prep_refs(c, {"by"}) for c in actor_tok.children if c.dep_ == "acl"), ()) or next(
@@ -671,6 +680,16 @@ def _named_official(verb: Token, att: Attacher) -> bool:
 _HANDED_OVER = Pattern((), Sense("COOPERATE", None, ("legal",), "063"), True)
 
 
+def _measure_owner(verb: Token, att: Attacher) -> tuple[ActorRef, ...]:
+    """Who imposed the measure a passive verb lifts, named as its modifier ("UN sanctions were lifted")."""
+    measure = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_.lower() in MEASURES), None)
+    if measure is None:
+        return ()
+    return tuple(r for c in measure.children if c.dep_ in {"compound", "amod", "nmod"} for r in att.refs(c))
+
+
+#: Verbs sending forces, whose passive subject acts for its side ("peacekeepers were deployed").
+_DEPLOYING = frozenset({"deploy", "send", "dispatch", "station", "post"})
 #: Verbs that give something a name ("called the plan an attack", "branded the vote a farce").
 _NAMING = frozenset({"call", "brand", "label", "term", "dub", "describe", "deem", "declare", "consider"})
 #: What "accept" codes only when refused: on its own, accepting is too vague to code ("accepted the results").
@@ -1443,7 +1462,11 @@ def _build(
         for m in places
         if sent.start <= m.tok_start < sent.end
     )
-    recipient = implied_recipients(sense.event, actor, recipient, location, around)
+    implied = implied_recipients(sense.event, actor, recipient, location, around)
+    own = {a.country for a in actor}
+    expelled = sense.mode == "expel" or f.trigger.lemma_ == "expel"
+    if not (expelled and any(r.implied and r.country in own for r in implied)):
+        recipient = implied  # the expelled are foreigners, not the actor's own people
     trig = f.trigger
     if not (sense.mode == "expel" and trig.lemma_ in _FLEEING):  # the refuge found is not who drove them out
         actor = implied_actor(sense.event, actor, location)
