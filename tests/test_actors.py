@@ -139,6 +139,15 @@ def test_pro_kurdish_deputies_are_deputies_of_the_country_in_context(analyzer: A
     assert ref is not None and (ref.country, ref.sector) == ("TUR", "LEG")
 
 
+def test_an_ethnic_group_is_no_citizen_of_the_country_it_is_named_after(analyzer: Analyzer) -> None:
+    text = "Macedonian police clashed with ethnic Albanian rebels near Tetovo."
+    doc = analyzer.resources.nlp(text)
+    idx = find_actors(doc, Article(id="t", text=text), analyzer.resources.actors)
+    rebels = next(m.ref for m in idx.mentions if m.ref.text.endswith("rebels"))
+    assert rebels.country != "ALB"
+    assert _code_of(idx, [t.text for t in doc], "police") == ("MKD", "COP")
+
+
 def test_head_ref_of_a_group_noun_is_the_actor_in_its_of_phrase(analyzer: Analyzer) -> None:
     text = "A group of Kenyan lawmakers walked out."
     doc = analyzer.resources.nlp(text)

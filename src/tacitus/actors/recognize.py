@@ -267,6 +267,11 @@ def _is_stance(doc: Doc, start: int) -> bool:
     return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _STANCE_PREFIXES
 
 
+def _is_ethnic(doc: Doc, start: int) -> bool:
+    """'ethnic Albanian rebels' in Macedonia: the country word names a people, not the state or its citizens."""
+    return start >= 1 and doc[start - 1].lower_ == "ethnic"
+
+
 def _head_kind(doc: Doc, start: int, end: int, entry_kind: str) -> tuple[str, bool]:
     head = doc[end - 1]
     plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in ("police", "authorities", "forces", "troops")
@@ -316,8 +321,8 @@ def _role_groups(doc: Doc, hits: list[Hit]) -> tuple[list[Draft], set[int]]:
             tok = doc[j]
             if j + 1 in by_end and hits[by_end[j + 1]].entry.kind != "role":
                 o = by_end[j + 1]
-                if _is_stance(doc, hits[o].start):
-                    start = hits[o].start - 2
+                if _is_stance(doc, hits[o].start) or _is_ethnic(doc, hits[o].start):
+                    start = hits[o].start - (1 if _is_ethnic(doc, hits[o].start) else 2)
                     j = start - 1
                     continue
                 if owners and hits[o].end == owners[0].start and hits[o].entry.kind == "country":
@@ -577,7 +582,7 @@ def _standalone(doc: Doc, hits: list[Hit], used: set[int]) -> list[Draft]:
     drafts: list[Draft] = []
     coded = frozenset(i for h in hits for i in range(h.start, h.end))
     for k, hit in enumerate(hits):
-        if k in used or hit.entry.kind == "role" or _is_stance(doc, hit.start):
+        if k in used or hit.entry.kind == "role" or _is_stance(doc, hit.start) or _is_ethnic(doc, hit.start):
             continue
         if hit.entry.kind in ("capital", "place") and where_not_who(doc, hit, coded):
             continue
