@@ -559,7 +559,9 @@ def _partner(verb: Token, att: Attacher) -> tuple[ActorRef, ...]:
         return named  # "supplying Washington with intelligence on Taliban positions": the object is supplied
     # "took part in joint exercises with the US army": what is taken part in holds the partner
     objects += [g for o in (verb, *objects) for p in o.children if p.lower_ == "in" for g in p.children]
-    for c in (g for h in (verb, *objects) for g in h.children):
+    # "shared intelligence on the bombers with Malaysian police": the parser hangs "with" on the topic
+    topics = [g for o in objects for p in o.children if p.lower_ in {"on", "about"} for g in p.children]
+    for c in (g for h in (verb, *objects, *topics) for g in h.children):
         if c.dep_ == "prep" and c.lower_ == "with":
             for g in c.children:
                 if g.dep_ == "pobj" and att.refs(g):
@@ -689,7 +691,7 @@ def _measure_owner(verb: Token, att: Attacher) -> tuple[ActorRef, ...]:
 
 
 #: Verbs sending forces, whose passive subject acts for its side ("peacekeepers were deployed").
-_DEPLOYING = frozenset({"deploy", "send", "dispatch", "station", "post"})
+_DEPLOYING = frozenset({"deploy", "send", "dispatch", "station", "post", "fly", "airlift"})
 #: Verbs that give something a name ("called the plan an attack", "branded the vote a farce").
 _NAMING = frozenset({"call", "brand", "label", "term", "dub", "describe", "deem", "declare", "consider"})
 #: What "accept" codes only when refused: on its own, accepting is too vague to code ("accepted the results").
@@ -1451,7 +1453,7 @@ def _build(
         # PLOVER SANCTION 'withdraw': leaving an organization ("announced their withdrawal from ECOWAS") reduces
         # relations; a retreat is from territory
         sense = Sense("SANCTION", "withdraw", sense.context, "160")
-    if sense.event in RECIPROCAL and len(actor) > 1:
+    if sense.event in RECIPROCAL and len(actor) > 1 and sense.mode != "visit":  # a host stays the recipient
         # "X and Y signed a deal" needs no recipient, but a third party they give to or act against stays
         recipient = tuple(r for r in not_actor(recipient, actor) if aimed_at(r, f.trigger.doc))
     location = place_for_clause(head.doc, head, places) if places else None
