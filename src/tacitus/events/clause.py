@@ -266,6 +266,10 @@ _MAKING = frozenset({"sign", "agree", "reach", "conclude", "broker", "declare", 
 _DOCUMENTS = frozenset(
     {"resolution", "treaty", "accord", "agreement", "law", "decree", "declaration", "motion", "pact", "convention"}
 )
+#: Gatherings an act is done at, whose day is the act's ("at Monday's summit").
+_GATHERINGS = frozenset(
+    {"conference", "summit", "meeting", "session", "talks", "rally", "ceremony", "gathering", "vote"}
+)
 #: Dependencies of a date that describes a noun rather than dating a clause ("the 1967 borders").
 _ATTRIBUTIVE = frozenset({"nummod", "compound", "amod", "poss", "nmod"})
 
@@ -282,6 +286,8 @@ def _describes_noun(t: TimeExpr, head: Token) -> bool:
         owner = owner.head  # "the 1994 ceasefire agreement"
     if owner.dep_ == "nsubj" and owner.head.i == head.i and owner.lemma_.lower() in _DOCUMENTS:
         return False  # "the 1999 resolution demanded that Iraq admit inspectors": the text acted when it was adopted
+    if owner.dep_ == "pobj" and owner.head.lower_ in {"at", "during"} and owner.lemma_.lower() in _GATHERINGS:
+        return False  # "made no pledge at Monday's donor conference": the act is on the gathering's day
     return owner.pos_ in {"NOUN", "PROPN"}
 
 
