@@ -306,12 +306,18 @@ def find_triggers(
                 p = _ACCEPTED  # "would not accept the EU's quotas": coded as an agreement, which refusal makes REJECT
             if tok.lemma_ in _HOSTING and (p is None or p.sense is None):
                 p = _received(tok, att) or p  # "Macron received Narendra Modi at the Elysee Palace"
+            if (
+                p is not None
+                and p.sense is not None
+                and p.sense.mode == "phone"
+                and any(c.dep_ == "oprd" or (c.dep_ == "ccomp" and c.pos_ == "ADJ") for c in tok.children)
+            ):
+                # "called the prime minister nasty": a name given, not a phone call; an insult ("called Britain's
+                # ambassador a very stupid guy") is a pattern of its own
+                p = best(tuple(q for q in pats if q.sense is None or q.sense.mode != "phone"), words, heads, objects)
+                p = p if p is not None and p.slots else None
             if p is None or p.sense is None or _shared_view(tok) or _denied(tok) or _policy_aim(tok):
                 continue
-            if p.sense.mode == "phone" and any(
-                c.dep_ == "oprd" or (c.dep_ == "ccomp" and c.pos_ == "ADJ") for c in tok.children
-            ):
-                continue  # "called the prime minister nasty": a name given, not a phone call
             actor_tok = att.subject(tok)
             recipient = att.recipient(tok, located=p.sense.event in _LOCATED_TARGET)
             if p.sense.event in _PARTNERED:

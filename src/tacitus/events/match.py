@@ -76,7 +76,7 @@ def verb_words(verb: Token) -> tuple[frozenset[str], frozenset[str], frozenset[s
             c = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children), c)
         if dep == "oprd":  # "calling the plan an attack on sovereignty": the name given, not its "on" ("call on")
             out.update(_words(c))
-            out.update(w for g in c.children if g.dep_ in {"amod", "compound"} for w in _words(g))
+            out.update(w for g in c.children if g.dep_ in {"amod", "compound", "appos"} for w in _words(g))
             heads.add(c.lemma_.lower())
         elif dep in {"dobj", "obj", "nsubjpass", "attr", "dative"}:
             np_words(c, out)
