@@ -148,6 +148,12 @@ def test_an_ethnic_group_is_no_citizen_of_the_country_it_is_named_after(analyzer
     assert _code_of(idx, [t.text for t in doc], "police") == ("MKD", "COP")
 
 
+def test_a_group_noun_after_a_role_joins_its_mention_so_they_points_at_it(analyzer: Analyzer) -> None:
+    a = analyzer.analyze(Article(id="t", text="Iraqi militia groups said they would hand over their weapons."))
+    militia = next(x for x in a.actors if x.country == "IRQ")
+    assert [m.text for m in militia.mentions] == ["Iraqi militia groups", "they", "their"]
+
+
 def test_head_ref_of_a_group_noun_is_the_actor_in_its_of_phrase(analyzer: Analyzer) -> None:
     text = "A group of Kenyan lawmakers walked out."
     doc = analyzer.resources.nlp(text)

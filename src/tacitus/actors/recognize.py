@@ -267,6 +267,10 @@ def _is_stance(doc: Doc, start: int) -> bool:
     return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _STANCE_PREFIXES
 
 
+#: Nouns that only bundle the members of a role before them ("militia groups", "rebel units").
+_GROUP_NOUNS = frozenset({"group", "unit", "faction", "cell", "member", "movement", "network"})
+
+
 def _is_ethnic(doc: Doc, start: int) -> bool:
     """'ethnic Albanian rebels' in Macedonia: the country word names a people, not the state or its citizens."""
     return start >= 1 and doc[start - 1].lower_ == "ethnic"
@@ -408,6 +412,19 @@ def _role_groups(doc: Doc, hits: list[Hit]) -> tuple[list[Draft], set[int]]:
         used.update(owner_idx)
         head_tok = doc[end - 1]
         kind, plural = _head_kind(doc, end - 1, end, "role")
+        after = doc[end] if end < len(doc) else None
+        if (
+            person is None
+            and name_end == end
+            and after is not None
+            and after.lemma_.lower() in _GROUP_NOUNS
+            and head_tok.dep_ == "compound"
+            and head_tok.head.i == end
+        ):
+            # "Iraqi militia groups said they ...": the group noun heads the phrase the parse and "they" point at
+            name_end = end + 1
+            plural = after.tag_ in ("NNS", "NNPS")
+            kind = "group" if plural else kind
         subject = head_tok.dep_ in ("nsubj", "nsubjpass") or doc[name_end - 1].dep_ in ("nsubj", "nsubjpass")
         lemma = head_tok.lemma_.lower()
         if person is not None:
