@@ -77,17 +77,18 @@ def _handed_to(verb: Token, att: Attacher, actor: tuple[ActorRef, ...]) -> tuple
 
 
 def _left_body(trigger: Token, recipient: tuple[ActorRef, ...]) -> bool:
-    """Whether a withdrawal is from an international organization named by the "from" phrase."""
-    return (
-        bool(recipient)
-        and all(r.country == "IGO" for r in recipient)
-        and any(
-            g.dep_ == "pobj" and (g.ent_type_ == "ORG" or g.pos_ == "PROPN")
-            for c in trigger.children
-            if c.dep_ == "prep" and c.lower_ == "from"
-            for g in c.children
-        )
-    )
+    """Whether a withdrawal is from an international organization named in the "from" phrase ("withdrew from the
+    ECOWAS regional bloc")."""
+    if not recipient or any(r.country != "IGO" for r in recipient):
+        return False
+    spans = [
+        (g.left_edge.idx, g.right_edge.idx + len(g.right_edge))
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(start <= r.start < end for r in recipient for start, end in spans)
 
 
 #: Verbs of refugees fleeing ("fled to Bangladesh", "sought refuge in India", "took shelter in a church").
@@ -431,7 +432,9 @@ def find_triggers(
                 recipient = tuple(r for r in (att.target_in(obj, ("by", "from")) if obj else ()) if r not in actor)
             if not recipient:
                 # "will not lift the embargo until Cuba undertakes reforms": whose act is awaited is the other side
-                recipient = not_actor(_conditioned_on(tok, att), actor)
+                # "would take countermeasures if the Netherlands restricted exports": a threat's condition
+                threat = p.sense.event in _THREATENABLE or p.sense.event == "THREATEN"
+                recipient = not_actor(_conditioned_on(tok, att, _CONDITIONS | {"if"} if threat else _CONDITIONS), actor)
             if not recipient and p.sense.event in _CONTENT_TYPES:
                 # "demanded that the US lift sanctions", "threatened to attack South Korea"
                 recipient = tuple(r for r in att.complement_target(tok) if r not in actor)
@@ -787,12 +790,13 @@ def _hosts(verb: Token, att: Attacher, actor: tuple[ActorRef, ...], recipient: t
 _CONDITIONS = frozenset({"until", "unless", "till"})
 
 
-def _conditioned_on(verb: Token, att: Attacher) -> tuple[ActorRef, ...]:
-    """The subject of an "until" or "unless" clause on the verb: the party whose act is the condition."""
+def _conditioned_on(verb: Token, att: Attacher, marks: frozenset[str] = _CONDITIONS) -> tuple[ActorRef, ...]:
+    """The subject of an "until" or "unless" clause (or another of ``marks``) on the verb: the party whose act is
+    the condition."""
     return tuple(
         r
         for c in verb.children
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
         for s in c.children
         if s.dep_ in {"nsubj", "nsubjpass"}
         for r in att.refs(s)

@@ -73,6 +73,8 @@ _FACILITY_WORDS = frozenset(
 )
 #: Prepositions that end an entity's name inside a wrongly long entity ("Hospital of Manitoba in Winnipeg").
 _INSIDE_PREPS = frozenset({"in", "at", "near"})
+#: Words after a settlement's name ("Kherson city").
+_SETTLEMENT_WORDS = frozenset({"city", "town", "village"})
 #: Second-level units the gazetteer lacks: "Metcalfe County" is not the town of Metcalfe.
 _ADMIN2_WORDS = frozenset({"county", "parish", "township", "borough", "municipality"})
 _ALTERNATE_PENALTY = 4.0
@@ -316,6 +318,9 @@ def _keep(
         return False  # "Valley" of "the Jiu Valley": the last word of a longer name the gazetteer lacks
     if span[-1].lower_ in _FACILITY_WORDS and not supported:
         return False
+    # "pulled out of Kherson city": a name the gazetteer has, followed by "city" or "town", is that place whatever
+    # entity the tagger saw in it
+    city = end < len(doc) and doc[end].lower_ in _SETTLEMENT_WORDS and any(h.main for h in hits)
     for ent in ents:
         longer = ent.start < start or ent.end > end
         after_prep = start > ent.start and doc[start - 1].lower_ in _INSIDE_PREPS
@@ -323,7 +328,7 @@ def _keep(
             return False
         if ent.label_ not in {"GPE", "LOC"} and longer and not after_prep:
             return False
-        if ent.label_ == "PERSON" and not longer and not big and biggest < 100_000:
+        if ent.label_ == "PERSON" and not longer and not big and biggest < 100_000 and not city:
             return False
         if ent.label_ in {"GPE", "LOC"} and ent.end > end and not country and _names_on(doc[end : ent.end]):
             return False  # "Santa Cruz" in "Santa Cruz Barillas", "North West" in "North West Frontier Province"
