@@ -90,15 +90,18 @@ _STATE_ACTS = frozenset({"COERCE", "RETREAT", "CONCEDE", "SANCTION", "MOBILIZE"}
 
 def implied_actor(event: str, actor: tuple[ActorRef, ...], location: Place | None) -> tuple[ActorRef, ...]:
     """The event's actors, or, for an act of state authority told with no doer, the place's country (implied);
-    local authorities named without a country ("authorities imposed a curfew on the city of Osh", "police") are
-    that country's."""
-    if event not in _STATE_ACTS or location is None or location.country in NON_STATE:
+    local authorities named without a country ("authorities imposed a curfew on the city of Osh", "police beat
+    protesters in Tehran") are that country's, whatever the act."""
+    if location is None or location.country in NON_STATE:
         return actor
     if actor:
+        # "tortured by prison guards in Gorgan": a place's own authorities, whatever they do there
         return tuple(
             replace(a, country=location.country, implied=True) if a.country is None and a.sector in _LOCAL else a
             for a in actor
         )
+    if event not in _STATE_ACTS:
+        return actor
     return (ActorRef(location.text, location.start, location.end, location.country, None, None, implied=True),)
 
 

@@ -128,6 +128,8 @@ def _carries(tok: Token, head: Token, hops: int) -> bool:
         return False
     if tok.head.i == head.i and tok.dep_ in _ARGUMENT_DEPS:
         return True
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head.i == head.i:
+        return True  # "tortured by prison guards in Gorgan": the passive's doer is an argument too
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in LOCATIVE_PREPS:
         return _carries(tok.head.head, head, hops + 1)
     return False
