@@ -267,6 +267,8 @@ def _is_stance(doc: Doc, start: int) -> bool:
     return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _STANCE_PREFIXES
 
 
+#: Place nouns a role word can name ("refugee camp"): the role is then no actor.
+_PLACE_HEADS = frozenset({"camp", "station", "barracks", "checkpoint", "compound", "headquarters", "post"})
 #: Nouns that only bundle the members of a role before them ("militia groups", "rebel units").
 _GROUP_NOUNS = frozenset({"group", "unit", "faction", "cell", "member", "movement", "network"})
 
@@ -311,6 +313,10 @@ def _role_groups(doc: Doc, hits: list[Hit]) -> tuple[list[Draft], set[int]]:
         while last + 1 < len(hits) and hits[last + 1].entry.kind == "role" and hits[last + 1].start == hits[last].end:
             last += 1
         head_hit = hits[last]
+        head_word = doc[head_hit.end - 1]
+        if head_word.dep_ == "compound" and head_word.head.lemma_.lower() in _PLACE_HEADS:
+            used.update(range(k, last + 1))
+            continue  # "the Jenin refugee camp", "a police station": a place named by who is in it
         roles = [hits[j] for j in range(k, last + 1)]
         modifier_sector = next((r.sector for r in reversed(roles[:-1]) if r.sector), None)
         generic = head_hit.entry.name in _GENERIC_ROLES

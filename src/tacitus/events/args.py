@@ -358,8 +358,9 @@ class Attacher:
         if not theme and obj is not None and obj.dep_ in {"dobj", "obj"} and self._moves_forces(verb, obj):
             # "withdrew its troops from Abyei", "strengthened its forces in Crimea": forces moved are no recipient
             return self.recipient(verb, theme=True) or self.place_target(verb)
-        if not theme and obj is not None and obj.dep_ in {"dobj", "obj"} and not self.actors.ref_at(obj):
-            # "criticised the detention of two sailors by Chile": who did what the act is about
+        if not theme and obj is not None and obj.dep_ in {"dobj", "obj", "nsubjpass"} and not self.actors.ref_at(obj):
+            # "criticised the detention of two sailors by Chile", "the release of 50 prisoners by the Belarusian
+            # authorities was welcomed": who did what the act is about
             by = (
                 self._by(obj)
                 or next((self._by(g) for p in obj.children if p.lower_ == "of" for g in p.children), ())

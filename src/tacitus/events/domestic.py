@@ -94,13 +94,15 @@ def implied_actor(event: str, actor: tuple[ActorRef, ...], location: Place | Non
     protesters in Tehran") are that country's, whatever the act."""
     if location is None or location.country in NON_STATE:
         return actor
+    # protesters are the people of the place they march in ("thousands rallied in Yerevan")
+    local = _LOCAL | _PEOPLE if event == "PROTEST" else _LOCAL
     if actor:
         # "tortured by prison guards in Gorgan": a place's own authorities, whatever they do there
         return tuple(
-            replace(a, country=location.country, implied=True) if a.country is None and a.sector in _LOCAL else a
+            replace(a, country=location.country, implied=True) if a.country is None and a.sector in local else a
             for a in actor
         )
-    if event not in _STATE_ACTS:
+    if event not in _STATE_ACTS and event != "PROTEST":
         return actor
     return (ActorRef(location.text, location.start, location.end, location.country, None, None, implied=True),)
 

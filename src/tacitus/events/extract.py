@@ -1463,7 +1463,7 @@ def _build(
         # PLOVER SANCTION 'withdraw': leaving an organization ("announced their withdrawal from ECOWAS") reduces
         # relations; a retreat is from territory
         sense = Sense("SANCTION", "withdraw", sense.context, "160")
-    if sense.event in RECIPROCAL and len(actor) > 1 and sense.mode != "visit":  # a host stays the recipient
+    if sense.event in RECIPROCAL and len(actor) > 1 and "visit" not in (sense.mode, f.sense.mode):  # a host stays
         # "X and Y signed a deal" needs no recipient, but a third party they give to or act against stays
         recipient = tuple(r for r in not_actor(recipient, actor) if aimed_at(r, f.trigger.doc))
     location = place_for_clause(head.doc, head, places) if places else None
@@ -1473,6 +1473,13 @@ def _build(
         ActorRef(m.place.text, m.place.start, m.place.end, m.place.country, None, None)
         for m in places
         if sent.start <= m.tok_start < sent.end
+    )
+    # "delivered supplies to Mekelle", "hammered the outskirts of Khan Younis": a name the tagger made a party of
+    # but the gazetteer places is its country's
+    placed = {(m.place.start, m.place.end): m.place.country for m in places if m.place.country}
+    recipient = tuple(
+        replace(r, country=placed[(r.start, r.end)]) if r.country is None and (r.start, r.end) in placed else r
+        for r in recipient
     )
     implied = implied_recipients(sense.event, actor, recipient, location, around)
     own = {a.country for a in actor}

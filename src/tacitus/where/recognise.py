@@ -318,15 +318,16 @@ def _keep(
         return False  # "Valley" of "the Jiu Valley": the last word of a longer name the gazetteer lacks
     if span[-1].lower_ in _FACILITY_WORDS and not supported:
         return False
-    # "pulled out of Kherson city": a name the gazetteer has, followed by "city" or "town", is that place whatever
-    # entity the tagger saw in it
-    city = end < len(doc) and doc[end].lower_ in _SETTLEMENT_WORDS and any(h.main for h in hits)
+    # "pulled out of Kherson city", "the Jenin refugee camp": a name the gazetteer has, followed by "city", "town" or
+    # "refugee camp", is that place whatever entity the tagger saw in it
+    after = [t.lower_ for t in doc[end : end + 2]]
+    city = any(h.main for h in hits) and bool(after) and (after[0] in _SETTLEMENT_WORDS or after == ["refugee", "camp"])
     for ent in ents:
         longer = ent.start < start or ent.end > end
         after_prep = start > ent.start and doc[start - 1].lower_ in _INSIDE_PREPS
         if ent.label_ in _NOT_PLACE_LABELS and not big and (longer or biggest < 100_000):
             return False
-        if ent.label_ not in {"GPE", "LOC"} and longer and not after_prep:
+        if ent.label_ not in {"GPE", "LOC"} and longer and not after_prep and not city:
             return False
         if ent.label_ == "PERSON" and not longer and not big and biggest < 100_000 and not city:
             return False
@@ -345,7 +346,7 @@ def _keep(
         possessive = end < len(doc) and doc[end].tag_ == "POS"
         if kind in {"org", "person", "group"} and not possessive and not supported:
             return False
-    return not _modifier(span)
+    return city or not _modifier(span)
 
 
 def _named_head(before: Token, head: int) -> bool:
