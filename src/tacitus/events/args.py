@@ -362,9 +362,9 @@ class Attacher:
             # "criticised the detention of two sailors by Chile", "the release of 50 prisoners by the Belarusian
             # authorities was welcomed": who did what the act is about
             by = (
-                self._by(obj)
-                or next((self._by(g) for p in obj.children if p.lower_ == "of" for g in p.children), ())
-                or (self._by(verb) if not self.is_passive(verb) else ())  # the parser hangs it on an active verb
+                self.by_party(obj)
+                or next((self.by_party(g) for p in obj.children if p.lower_ == "of" for g in p.children), ())
+                or (self.by_party(verb) if not self.is_passive(verb) else ())  # the parser hangs it on an active verb
             )
             if by:
                 return by
@@ -687,7 +687,7 @@ class Attacher:
                     if c.lower_ == "of" and pobj is not None:
                         if not actor:
                             # "the arrest of a French journalist by Iranian police": the parser hangs "by" on the victim
-                            actor = self._by(pobj)
+                            actor = self.by_party(pobj)
                         # "the deployment of 230 troops to Liberia": the destination hangs on what is sent
                         targets.extend(
                             (_NOUN_TARGETS.index("to"), self.refs(g))
@@ -700,7 +700,7 @@ class Attacher:
         recipient = next((refs for _rank, refs in sorted(targets, key=lambda t: t[0]) if refs), ())
         return actor, recipient
 
-    def _by(self, noun: Token) -> tuple[ActorRef, ...]:
+    def by_party(self, noun: Token) -> tuple[ActorRef, ...]:
         """The coded party of a "by" phrase on ``noun`` ("the detention of sailors by Chile")."""
         for c in noun.children:
             if c.dep_ in {"prep", "agent"} and c.lower_ == "by":

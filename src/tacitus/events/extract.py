@@ -338,6 +338,11 @@ def find_triggers(
                 # sent act for their own side
                 actor_tok = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             actor = att.refs(actor_tok)
+            if not actor and att.is_passive(tok) and not any(c.dep_ == "agent" for c in tok.children):
+                # "were cut off from the SWIFT system by the European Union": the doer hung on the last phrase
+                actor = next(
+                    (by for c in tok.children if c.dep_ == "prep" for g in c.children if (by := att.by_party(g))), ()
+                )
             if not actor and att.is_passive(tok) and p.sense.event in {"RETREAT", "CONCEDE"}:
                 actor = _measure_owner(tok, att)  # "UN sanctions against Iran were lifted": the UN lifts its own
             if not actor and att.is_passive(tok) and (p.sense.mode == "expel" or tok.lemma_ == "expel"):
@@ -371,6 +376,8 @@ def find_triggers(
                 themed = att.recipient(tok, theme=True)
                 if others and all(r.country is None for r in themed):
                     themed = ()  # "training Philippine soldiers on the island of Basilan": an uncoded name is no target
+                if others and sum(c.dep_ in {"dobj", "obj"} for c in tok.children) > 1:
+                    themed = ()  # "handed the United Nations files on the militants": two objects, the first whom
                 recipient = themed or others
             if actor_tok is not None and actor_tok.lemma_.lower() in lexicon.nouns:
                 # "Israeli airstrikes on Gaza killed 12": the event noun's own phrase names who and whom
@@ -1279,6 +1286,8 @@ def _by_whom(sense: Sense, trigger: Token, clause: Token, actor: tuple[ActorRef,
     # "rioting Uighurs", also misparsed as a gerund with its object ("Rioting" nsubj, "Uighurs" dobj)
     marked = subject.lower_ in _CROWD_MARKS and subject.tag_ == "VBG"
     crowd = who in _CROWDS or marked or any(c.dep_ == "amod" and c.lower_ in _CROWD_MARKS for c in subject.children)
+    # "hundreds of Armenians blocked the road": a people counted is a crowd, not its state
+    crowd = crowd or (subject.dep_ == "pobj" and subject.ent_type_ == "NORP" and subject.tag_ in {"NNPS", "NNS"})
     lemma = trigger.lemma_.lower()
     if crowd and sense.event in {"ASSAULT", "COERCE"} and (lemma in _RIOTING or _fights_police(trigger)):
         return Sense("PROTEST", "riot", sense.context, "145")
