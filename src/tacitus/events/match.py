@@ -15,9 +15,13 @@ _NAMED_PARTIES = frozenset({"ORG", "PERSON", "NORP", "GPE", "FAC"})
 _TITLES = frozenset({"president", "minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "envoy"})
 
 
-#: Nouns that count or bundle what the verb acts on ("a round of sanctions", "a package of aid").
+#: Nouns that count or bundle what the verb acts on ("a round of sanctions", "a package of aid", "300 tonnes of
+#: rice").
 COUNTING = frozenset(
-    {"round", "series", "wave", "spate", "string", "number", "package", "raft", "batch", "set", "tranche", "slew"}
+    {
+        *("round", "series", "wave", "spate", "string", "number", "package", "raft", "batch", "set", "tranche"),
+        *("slew", "tonne", "ton", "shipment", "consignment", "cargo", "planeload", "truckload", "shipload"),
+    }
 )
 
 
