@@ -304,6 +304,18 @@ class Attacher:
                     if named is not None and self.refs(named):
                         return named
                 return c
+        if not theme:
+            # "vowed revenge against Israel for the killing of its general": the object's "against" says whom
+            for g in (
+                g
+                for c in verb.children
+                if c.dep_ in {"dobj", "obj"}
+                for p in c.children
+                if p.dep_ == "prep" and p.lower_ == "against"
+                for g in _pobjs(p)
+            ):
+                if self.refs(g):
+                    return g
         preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in RECIPIENT_PREPS]
         if any(c.dep_ in {"dobj", "obj"} for c in verb.children):
             # "broke off peace talks with Israel over construction of a settlement": with an object, "over" says why
@@ -669,6 +681,8 @@ class Attacher:
                     actor = self.refs(pobj)  # "the withdrawal of Russian troops from Kherson": who leaves
                 elif c.lower_ in {"by", "between", "from"}:
                     actor = self.refs(pobj)
+                elif c.lower_ == "for" and noun.lemma_.lower() == "warrant":
+                    targets.append((0, self.refs(pobj)))  # "an arrest warrant for the Taliban's supreme leader"
                 elif c.lower_ in _NOUN_TARGETS:
                     found = self.refs(pobj)
                     if not found and pobj is not None and c.lower_ in {"on", "against", "at"}:

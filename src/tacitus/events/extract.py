@@ -366,6 +366,7 @@ def find_triggers(
                 (p.sense.event in _THEME_OBJECT or tok.lemma_ in _THEME_VERBS)
                 and p.sense.mode not in {"release", "access"}
                 and "asylum" not in p.sense.context  # "sheltered 100,000 Syrian refugees": those taken in
+                and tok.lemma_ not in _SAVING  # "evacuated 300 wounded Palestinian children": those helped
             ):
                 # "deployed its troops", "sent warships": the object is what moves, not a recipient, unless
                 # it is someone else's; released captives and those let in are always the recipient (PLOVER
@@ -706,6 +707,8 @@ def _measure_owner(verb: Token, att: Attacher) -> tuple[ActorRef, ...]:
     return tuple(r for c in measure.children if c.dep_ in {"compound", "amod", "nmod"} for r in att.refs(c))
 
 
+#: Verbs of aid whose object is who is helped, not what is sent ("evacuated wounded children to its hospitals").
+_SAVING = frozenset({"evacuate", "rescue", "treat", "resettle"})
 #: Verbs sending forces, whose passive subject acts for its side ("peacekeepers were deployed").
 _DEPLOYING = frozenset({"deploy", "send", "dispatch", "station", "post", "fly", "airlift"})
 #: Verbs that give something a name ("called the plan an attack", "branded the vote a farce").
@@ -1298,6 +1301,9 @@ def _by_whom(sense: Sense, trigger: Token, clause: Token, actor: tuple[ActorRef,
     # a named subject coded as a country ("Azerbaijan blockaded the road")
     named = subject.pos_ == "PROPN" and any(a.country for a in actor)
     state = named or subject.ent_type_ == "GPE" or who in _STATE_FORCES
+    if not crowd and state and sense.event == "PROTEST" and sense.mode is None and lemma == "protest":
+        # "Indonesia protested to Beijing over Chinese vessels": a state's protest is diplomatic (PLOVER ACCUSE)
+        return Sense("ACCUSE", "disapprove", sense.context, "111")
     if not crowd and state and sense.event == "PROTEST" and sense.mode == "obstruct":
         return Sense("COERCE", "restrict", sense.context, "191")
     if not crowd and (state or who in _STATES) and sense.event == "PROTEST" and sense.mode == "boycott":

@@ -49,6 +49,8 @@ def np_words(tok: Token, out: set[str], conj: bool = True) -> None:
             continue  # a word of a party's name ("the Rapid Support Forces") is no pattern word, unless a title
         if c.dep_ in {"compound", "amod", "nmod"} or (c.dep_ == "quantmod" and c.tag_ == "$"):
             out.update(_words(c))
+            if c.dep_ == "compound":  # "a joint air force exercise": the parser hangs "joint" on the compound
+                out.update(w for g in c.children if g.dep_ == "amod" for w in _words(g))
         elif conj and c.dep_ == "conj" and c.pos_ == "NOUN":  # "sent tents and food"
             np_words(c, out, conj=False)
         elif c.dep_ == "appos":
