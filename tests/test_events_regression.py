@@ -24,46 +24,52 @@ REGRESSION_DIR = Path(__file__).resolve().parent / "data" / "events"
 #: Round 4 (29 rows: decisions are acts, defied bans, cessations, returned objects, option nouns, peacekeepers,
 #: expelled inspectors, missions to investigate, fighting diseases, "cannot" refusals, hopes, abilities): 421 of 424
 #: (0.993). Round 5 (handovers, rushed relief, declared-over wars, "told X that", recognised-by passives, plural
-#: demonyms): 471 of 471 on 2026-12-04; round 6 (that day's later rows): 535 of 535, 595 of 595 after its last session.
-FLOOR = 0.99
+#: demonyms): 471 of 471 on 2026-12-04; round 6 (that day's later rows): 535 of 535, 595 of 595 after its last session;
+#: 694 of 694 on 2026-12-06.
+FLOOR = 0.995
 #: Floors of the other regression files, each measured when its rows were written (same rule: raise, never lower).
-FLOORS = {"regression.tsv": FLOOR, "regression_recipients.tsv": 0.98}  # recipients: 54 of 54 on 2026-11-29 (round 6)
+#: Recipients: 54 of 54 on 2026-11-29 (round 6), 74 of 74 on 2026-12-06.
+FLOORS = {"regression.tsv": FLOOR, "regression_recipients.tsv": 0.985}
 FLOORS["regression_codes.tsv"] = 0.995  # 2 rows per CAMEO code + 171 variants: 680 of 683 on 2026-11-29 (round 6)
 #: The generalisation probe: 111 of 240 when written, 194 of 240 (0.808) after round 7, 202 of 240 on 2026-12-02,
-#: 206 (0.858) on 2026-12-04, 210 (0.875) after that day's work, 211 (0.879) after its last session.
-FLOORS["regression_probe.tsv"] = 0.87
+#: 206 (0.858) on 2026-12-04, 210 (0.875) after that day's work, 211 (0.879) after its last session, 226 (0.942) on
+#: 2026-12-06.
+FLOORS["regression_probe.tsv"] = 0.94
 #: The second probe's development half: 102 of 150 when written, 116 of 150 (0.773) on 2026-12-02, 129 (0.86)
 #: after session 3 of that day, 134 (0.893) with implied recipients on 2026-12-03, 135 (0.90) on 2026-12-04,
-#: 138 (0.92) after that day's last session.
-FLOORS["regression_probe2.tsv"] = 0.92
+#: 138 (0.92) after that day's last session, 140 (0.933) on 2026-12-06.
+FLOORS["regression_probe2.tsv"] = 0.93
 #: The third probe, one row per CAMEO code: 203 of 256 when written, 230 of 256 (0.898) on 2026-12-02,
 #: 236 (0.922) on 2026-12-04, 246 (0.961) after that day's work (3 of the gain: rows relabelled to the manual),
 #: 247 (0.965) after that day's last session.
 FLOORS["regression_probe3.tsv"] = 0.96
 #: The fourth probe, long lead sentences: 159 of 200 when written, 180 of 200 (0.90) on 2026-12-02,
-#: 186 (0.93) on 2026-12-04, 190 (0.95) after that day's work, 191 (0.955) after its last session.
-FLOORS["regression_probe4.tsv"] = 0.95
+#: 186 (0.93) on 2026-12-04, 190 (0.95) after that day's work, 191 (0.955) after its last session, 197 (0.985) on
+#: 2026-12-06.
+FLOORS["regression_probe4.tsv"] = 0.98
 #: The fifth probe's development half (structure-varied wire leads): 58 of 120 at e22376b, before it was worked on,
 #: 71 of 120 (0.592) on 2026-12-02, 75 (0.625) after session 3 of that day, 81 (0.675) with implied recipients on
-#: 2026-12-03, 92 (0.767) on 2026-12-04, 95 (0.792) after that day's work, 97 (0.808) after its last session.
+#: 2026-12-03, 92 (0.767) on 2026-12-04, 95 (0.792) after that day's work, 97 (0.808) after its last session, 104
+#: (0.867) on 2026-12-06.
 #: Its held-out half is data/events/heldout/probe5_heldout.tsv (bench events).
-FLOORS["regression_probe5.tsv"] = 0.80
+FLOORS["regression_probe5.tsv"] = 0.86
 #: The sixth probe's development half (short CAMEO-definition leads weighted to the weak types, labels from
 #: CAMEO2PLOVER-2021): 66 of 120 when first scored on 2026-12-03, 74 (0.617) after that session's work on it,
 #: 94 (0.783) on 2026-12-04, 96 (0.80) after that day's last session (one row relabelled to the manual: training
-#: another's forces is AID).
+#: another's forces is AID), 101 (0.842) on 2026-12-06.
 #: Its held-out half is data/events/heldout/probe6_heldout.tsv (bench events).
-FLOORS["regression_probe6.tsv"] = 0.80
+FLOORS["regression_probe6.tsv"] = 0.84
 #: The seventh probe's development half (blind textbook-style leads weighted to the weak types, labels from the PLOVER
-#: manual): 74 of 82 by type, 60 (0.732) in full at 1da2d07, before it was worked on; 68 (0.829) after. Its
-#: held-out half is data/events/heldout/probe7_heldout.tsv (bench events): 71 of 82 by type, 64 in full at 1da2d07.
-FLOORS["regression_probe7.tsv"] = 0.82
+#: manual): 74 of 82 by type, 60 (0.732) in full at 1da2d07, before it was worked on; 68 (0.829) after, 69 (0.841) on
+#: 2026-12-06. Its held-out half is data/events/heldout/probe7_heldout.tsv (bench events): 71 of 82 by type, 64 in
+#: full at 1da2d07.
+FLOORS["regression_probe7.tsv"] = 0.84
 #: The eighth probe's development half (blind wire-style sentences with attribution, nominalisations and less common
 #: verbs, weighted to the weak types, labels from the PLOVER manual): 47 of 79 (0.595) at 43105e5, before it was
-#: worked on; 67 (0.848) on 2026-12-04.
+#: worked on; 67 (0.848) on 2026-12-04, 72 (0.911) on 2026-12-06.
 #: Its held-out half is data/events/heldout/probe8_heldout.tsv (bench events): 74 of 91 by type, 63 in
 #: full at 43105e5.
-FLOORS["regression_probe8.tsv"] = 0.84
+FLOORS["regression_probe8.tsv"] = 0.91
 #: The ninth probe's development half (the developers' own sentences): 231 of 320 by type and countries when first
 #: scored on 2026-12-06 (in eight batches of 40), 287 of 320 (0.897, dates and modality too) after that session's work.
 FLOORS["regression_probe9.tsv"] = 0.89
