@@ -338,15 +338,8 @@ def find_triggers(
                 # sent act for their own side
                 actor_tok = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             actor = att.refs(actor_tok)
-            if not actor and att.is_passive(tok) and not any(c.dep_ == "agent" for c in tok.children):
-                # "were cut off from the SWIFT system by the European Union": the doer hung on the last phrase
-                actor = next(
-                    (by for c in tok.children if c.dep_ == "prep" for g in c.children if (by := att.by_party(g))), ()
-                )
-            if not actor and att.is_passive(tok) and p.sense.event in {"RETREAT", "CONCEDE"}:
-                actor = _measure_owner(tok, att)  # "UN sanctions against Iran were lifted": the UN lifts its own
-            if not actor and att.is_passive(tok) and (p.sense.mode == "expel" or tok.lemma_ == "expel"):
-                actor = att.prep_refs(tok, {"from"})  # "inspectors have been expelled from North Korea"
+            if not actor and att.is_passive(tok):
+                actor = _passive_doer(tok, att, p.sense)
             if not actor and actor_tok is not None and _is_weapon(actor_tok, lexicon):
                 # "rockets fired by Taliban forces slammed into a market": who fired the weapon
                 actor = next((att.prep_refs(c, {"by"}) for c in actor_tok.children if c.dep_ == "acl"), ()) or next(
@@ -697,6 +690,23 @@ def _named_official(verb: Token, att: Attacher) -> bool:
 
 
 _HANDED_OVER = Pattern((), Sense("COOPERATE", None, ("legal",), "063"), True)
+
+
+def _passive_doer(verb: Token, att: Attacher, sense: Sense) -> tuple[ActorRef, ...]:
+    """Who did a passive act the parse gives no agent: a "by" phrase hung on the verb's last phrase ("were cut off
+    from the SWIFT system by the European Union"), the imposer named with a lifted measure ("UN sanctions against
+    Iran were lifted"), the country someone is expelled from ("inspectors have been expelled from North Korea")."""
+    if not any(c.dep_ == "agent" for c in verb.children):
+        doer = next((by for c in verb.children if c.dep_ == "prep" for g in c.children if (by := att.by_party(g))), ())
+        if doer:
+            return doer
+    if sense.event in {"RETREAT", "CONCEDE"}:
+        owner = _measure_owner(verb, att)
+        if owner:
+            return owner
+    if sense.mode == "expel" or verb.lemma_ == "expel":
+        return att.prep_refs(verb, {"from"})
+    return ()
 
 
 def _measure_owner(verb: Token, att: Attacher) -> tuple[ActorRef, ...]:
