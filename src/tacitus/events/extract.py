@@ -717,6 +717,8 @@ def _measure_owner(verb: Token, att: Attacher) -> tuple[ActorRef, ...]:
     return tuple(r for c in measure.children if c.dep_ in {"compound", "amod", "nmod"} for r in att.refs(c))
 
 
+#: Verbs of breaking up a crowd, repression when done with crowd-control weapons.
+_DISPERSING = frozenset({"disperse", "break", "scatter", "clear"})
 #: Verbs of aid whose object is who is helped, not what is sent ("evacuated wounded children to its hospitals").
 _SAVING = frozenset({"evacuate", "rescue", "treat", "resettle"})
 #: Verbs sending forces, whose passive subject acts for its side ("peacekeepers were deployed").
@@ -1265,6 +1267,11 @@ def _build(
         weapon = _weapon_mode(lexicon, head.subtree if head is not f.trigger else f.trigger.subtree)
         if weapon is not None:
             sense = replace(sense, mode=weapon.mode, context=sense.context + weapon.context)
+    elif sense.event == "COERCE" and sense.cameo == "172" and f.trigger.lemma_ in _DISPERSING:
+        # "dispersed protesters with water cannon": a crowd broken up by force is violent repression (CAMEO 175)
+        weapon = _weapon_mode(lexicon, f.trigger.subtree)
+        if weapon is not None and weapon.mode == "crowd-control":
+            sense = weapon
     dispatched = sense.event == "MOBILIZE" or (sense.event == "CONSULT" and f.trigger.lemma_ in _TRAVEL)
     if dispatched:  # the clause's words, only where they can change the reading
         scope = list(head.head.subtree if head.dep_ == "xcomp" else head.subtree)  # "peacekeepers began deploying"
@@ -1340,7 +1347,10 @@ def _build(
         replace(r, country=placed[(r.start, r.end)]) if r.country is None and (r.start, r.end) in placed else r
         for r in recipient
     )
-    implied = implied_recipients(sense.event, actor, recipient, location, around)
+    # crowd control is repression at home: its unnamed targets are the actor's people, as an arrest's are
+    implied = implied_recipients(
+        "COERCE" if sense.mode == "crowd-control" else sense.event, actor, recipient, location, around
+    )
     own = {a.country for a in actor}
     expelled = sense.mode == "expel" or f.trigger.lemma_ == "expel"
     if not (expelled and any(r.implied and r.country in own for r in implied)):
