@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from tacitus.actors import ActorIndex
 from tacitus.events.clause import stopped_short
@@ -740,17 +740,17 @@ def not_actor(refs: tuple[ActorRef, ...], actor: tuple[ActorRef, ...]) -> tuple[
     return tuple(r for r in refs if r not in actor and (r.actor_id is None or r.actor_id not in ids))
 
 
-def aimed_at(ref: ActorRef, doc: Doc, trigger: Token | None = None) -> bool:
+def aimed_at(ref: ActorRef, trigger: Token) -> bool:
     """Whether ``ref`` is the direct object of the act's ``trigger`` or of a phrase saying whom it goes to or is against
     ("recognised a Palestinian state", "provided donations to Palestinians"): a third party even when coordinated
     actors act together."""
-    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    span = trigger.doc.char_span(ref.start, ref.end, alignment_mode="expand")
     if span is None:
         return False
     root = span.root
     while root.dep_ in {"amod", "compound", "poss", "nmod"} and root.head.i != root.i:
         root = root.head  # "a Palestinian state": the phrase the party word qualifies
-    if trigger is not None and root.dep_ in {"dobj", "obj"} and root.head.i == trigger.i:
+    if root.dep_ in {"dobj", "obj"} and root.head.i == trigger.i:
         return True  # "Spain, Ireland and Norway recognised a Palestinian state": the party acted on
     return root.dep_ == "pobj" and root.head.lower_ in {"to", "against", "toward", "towards"}
 

@@ -1331,7 +1331,7 @@ def _build(
         sense = Sense("SANCTION", "withdraw", sense.context, "160")
     if sense.event in RECIPROCAL and len(actor) > 1 and "visit" not in (sense.mode, f.sense.mode):  # a host stays
         # "X and Y signed a deal" needs no recipient, but a third party they give to or act against stays
-        recipient = tuple(r for r in not_actor(recipient, actor) if aimed_at(r, f.trigger.doc, f.trigger))
+        recipient = tuple(r for r in not_actor(recipient, actor) if aimed_at(r, f.trigger))
     location = place_for_clause(head.doc, head, places) if places else None
     named = any(not r.implied for r in recipient)
     sent = f.trigger.sent
