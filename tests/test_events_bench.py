@@ -142,12 +142,14 @@ def test_heldout_probes_ship_with_every_type_and_score_type_then_countries() -> 
         "probe7_heldout.tsv": 82,
         "probe8_heldout.tsv": 91,
         "probe9_heldout.tsv": 60,
+        "probe10_heldout.tsv": 60,
     }
     assert {r.event for r in files["probe5_heldout.tsv"]} == set(EVENT_TYPES)
     assert {r.event for r in files["probe6_heldout.tsv"]} == set(EVENT_TYPES)
     assert {r.event for r in files["probe7_heldout.tsv"]} == set(EVENT_TYPES)
     assert {r.event for r in files["probe8_heldout.tsv"]} == {*EVENT_TYPES, "NONE"}
     assert {r.event for r in files["probe9_heldout.tsv"]} == {*EVENT_TYPES, "NONE"}
+    assert {r.event for r in files["probe10_heldout.tsv"]} == set(EVENT_TYPES)
     row = ProbeRow("x", date(2000, 1, 1), "ACCUSE", "IRN", "USA")
     assert probe_hit(row, [_event("ACCUSE", "VERBAL_CONFLICT", ("IRN",), ("USA",), 0.8)]) == (True, True)
     assert probe_hit(row, [_event("ACCUSE", "VERBAL_CONFLICT", ("IRN",), ("FRA",), 0.8)]) == (True, False)

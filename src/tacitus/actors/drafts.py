@@ -247,7 +247,8 @@ _FORCE_SECTORS = frozenset({"MIL", "COP"})
 
 def _conjunct_country(doc: Doc, d: Draft, drafts: list[Draft]) -> str | None:
     """The country of the role the bare role is coordinated with, when both are of a kind ("15 British sailors
-    and marines"); "US troops and rebels" are two sides."""
+    and marines"), or of the demonym on the forces' first noun ("Israeli tanks and troops"); "US troops and rebels"
+    are two sides."""
     head = doc[d.end - 1]
     if head.dep_ != "conj":
         return None
@@ -255,6 +256,12 @@ def _conjunct_country(doc: Doc, d: Draft, drafts: list[Draft]) -> str | None:
         if other.start <= head.head.i < other.end and other.country and other.country not in NON_STATE:
             same = other.sector == d.sector or {other.sector, d.sector} <= _FORCE_SECTORS
             return other.country if same else None
+    if d.sector in _FORCE_SECTORS:
+        # "Israeli tanks and troops": the demonym on the first noun covers the forces coordinated with it
+        for other in drafts:
+            owner = doc[other.end - 1]
+            if owner.head.i == head.head.i and owner.dep_ == "amod" and other.sector is None:
+                return other.country if other.country not in NON_STATE else None
     return None
 
 

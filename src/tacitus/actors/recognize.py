@@ -253,8 +253,9 @@ def _acceptable(span: SpacySpan, entry: ActorEntry) -> bool:
             return after.lower_ in PLACE_HEADS
     if entry.kind == "person" and span.end < len(span.doc):
         after = span.doc[span.end]
-        # "Hassan" in "Hassan Sheikh Mohamud" is part of a longer name, not the entry "Hassan".
-        if after.ent_iob_ == "I" or (after.pos_ == "PROPN" and after.is_title):
+        # "Hassan" in "Hassan Sheikh Mohamud" is part of a longer name, not the entry "Hassan"; the tagger's
+        # "Saddam Hussein's" only takes in the possessive
+        if (after.ent_iob_ == "I" and after.lower_ not in ("'s", "’s")) or (after.pos_ == "PROPN" and after.is_title):
             return False
     return not (len(span) == 1 and span[0].is_stop and not span[0].is_upper)
 

@@ -45,6 +45,9 @@ _WH = frozenset({"WDT", "WP", "WP$"})
 _BORDERS = frozenset({"border", "frontier", "boundary"})
 #: Participles naming a third party behind something ("UN-brokered", "Iranian-backed"); "French-led" names the force.
 _BROKERING = frozenset({"broker", "mediate", "sponsor", "back", "arrange", "engineer", "fund", "support"})
+#: Participles naming who holds a place ("the ISIS-held old city", "Russian-controlled areas"): whoever acts on
+#: the place acts on its holder. Not "occupied": the Israeli-occupied West Bank is not where Israel is hit.
+_HOLDING = frozenset({"hold", "control", "run"})
 #: Verbs that report a clause; a participle after them still belongs to it.
 _REPORTING = frozenset({"say", "report", "tell", "announce", "add", "confirm", "state", "claim"})
 #: Participles that are the reporter's own words ("..., Hamas said, accusing Israel of violating the truce").
@@ -144,7 +147,7 @@ class Attacher:
                 return found
         out: list[ActorRef] = []
         for h in (head, *head.conjuncts, *_dangling_conjunct(head)):
-            out.extend(self._find(h))
+            out.extend(self._holder(h) or self._find(h))
         # one key per actor on a span: "they" after "Armenia and Azerbaijan" is two refs on one span
         seen: set[tuple[int, int, str | None]] = set()
         unique: list[ActorRef] = []
@@ -153,6 +156,20 @@ class Attacher:
                 seen.add((r.start, r.end, r.actor_id))
                 unique.append(r)
         return tuple(unique)
+
+    def _holder(self, head: Token) -> list[ActorRef]:
+        """The country-coded holder of a place held by someone ("the ISIS-held city", "a town held by rebels")."""
+        if self.actors.ref_at(head) is not None and head.ent_type_ not in _PLACE_ENTS:
+            return []
+        for c in head.children:
+            if c.lemma_.lower() not in _HOLDING or c.tag_ != "VBN" or c.dep_ not in {"amod", "acl"}:
+                continue
+            holders = [g for g in c.children if g.dep_ in {"npadvmod", "compound", "nmod"} and g.i < c.i]
+            holders += [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            found = [r for g in holders for r in self._find(g) if r.country]
+            if found:
+                return found
+        return []
 
     def _find(self, head: Token) -> list[ActorRef]:
         queue: list[tuple[Token, int]] = [(head, 0)]

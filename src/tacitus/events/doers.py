@@ -43,6 +43,8 @@ _RIOTING = frozenset(
         "smash",
         "ransack",
         "throw",
+        "hurl",
+        "fling",
         "storm",
         "pelt",
         "stone",

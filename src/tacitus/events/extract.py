@@ -582,15 +582,24 @@ def _partner(verb: Token, att: Attacher) -> tuple[ActorRef, ...]:
 def _claimed(f: Found, att: Attacher) -> Found:
     """ "Islamic State claimed responsibility for the bombings that killed 300 people": who claims an attack with
     no actor of its own made it."""
-    if f.actor or f.sense.event not in _FORCE_TYPES:
+    if (f.actor and not all(_unnamed(r, f.trigger.doc) for r in f.actor)) or f.sense.event not in _FORCE_TYPES:
         return f
-    for anc in f.trigger.ancestors:
+    # "a suicide bomber blew up a bus, and Hamas claimed responsibility": a claim told alongside names the bomber's side
+    for anc in (*f.trigger.ancestors, *f.trigger.conjuncts):
         if anc.pos_ == "VERB" and anc.lemma_.lower() in _CLAIMING:
             if any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in anc.children):
                 actor = att.refs(att.subject(anc))
                 return replace(f, actor=actor, recipient=not_actor(f.recipient, actor)) if actor else f
-            return f
+            if anc in f.trigger.ancestors:
+                return f
     return f
+
+
+def _unnamed(ref: ActorRef, doc: Doc) -> bool:
+    """An actor the text names by no name or nationality ("a suicide bomber", "gunmen"), whatever country the place
+    lends it."""
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    return span is not None and not any(t.pos_ == "PROPN" or t.ent_type_ in {"NORP", "GPE", "ORG"} for t in span)
 
 
 def _told_twice(f: Found, others: list[Found]) -> Found:
@@ -600,7 +609,14 @@ def _told_twice(f: Found, others: list[Found]) -> Found:
         return f
     actor = f.actor or next((o.actor for o in others if o.actor), ())
     recipient = f.recipient or next((o.recipient for o in others if o.recipient), ())
+    if recipient and all(r.sector == "CVL" for r in recipient):
+        # "two people were killed when ISIL attacked the Iraqi embassy": the institution attacked, not the dead
+        recipient = next((o.recipient for o in others if _institutions(o.recipient)), recipient)
     return replace(f, actor=actor, recipient=not_actor(recipient, actor), also=tuple(o.trigger for o in others))
+
+
+def _institutions(refs: tuple[ActorRef, ...]) -> bool:
+    return bool(refs) and all(r.country and r.sector not in {None, "CVL"} for r in refs)
 
 
 def _promised_concession(parent: Found, complement: Found) -> bool:
@@ -695,7 +711,8 @@ _HANDED_OVER = Pattern((), Sense("COOPERATE", None, ("legal",), "063"), True)
 def _passive_doer(verb: Token, att: Attacher, sense: Sense) -> tuple[ActorRef, ...]:
     """Who did a passive act the parse gives no agent: a "by" phrase hung on the verb's last phrase ("were cut off
     from the SWIFT system by the European Union"), the imposer named with a lifted measure ("UN sanctions against
-    Iran were lifted"), the country someone is expelled from ("inspectors have been expelled from North Korea")."""
+    Iran were lifted"), the country someone is expelled from ("inspectors have been expelled from North Korea"), the
+    host of an envoy summoned ("the Afghan envoy in Islamabad was summoned")."""
     if not any(c.dep_ == "agent" for c in verb.children):
         doer = next((by for c in verb.children if c.dep_ == "prep" for g in c.children if (by := att.by_party(g))), ())
         if doer:
@@ -706,6 +723,11 @@ def _passive_doer(verb: Token, att: Attacher, sense: Sense) -> tuple[ActorRef, .
             return owner
     if sense.mode == "expel" or verb.lemma_ == "expel":
         return att.prep_refs(verb, {"from"})
+    if verb.lemma_ == "summon":  # "the Afghan envoy in Islamabad was summoned": by the host
+        envoys = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        return tuple(
+            r for e in envoys for p in e.children if p.lower_ == "in" for g in p.children for r in att.places_at(g)
+        )
     return ()
 
 
@@ -1287,6 +1309,12 @@ def _build(
     when: EventDate = date_for(f.trigger if f.nominal else head, times, published)
     if f.nominal and when.source == "published" and head is not f.trigger:
         when = date_for(head, times, published)
+    for other in f.also if when.source == "published" else ():
+        # "two people were killed when ISIL attacked the embassy on Monday": the other verb's date
+        dated = date_for(other, times, published)
+        if dated.source == "text":
+            when = dated
+            break
     if modality == "future" and sense.event in _INTENT_CAMEO:
         # PLOVER: a promised retreat is a concession; promised cooperation is an agreement; CAMEO codes
         # either as an expressed intent (03)
@@ -1352,7 +1380,9 @@ def _build(
         "COERCE" if sense.mode == "crowd-control" else sense.event, actor, recipient, location, around
     )
     own = {a.country for a in actor}
-    expelled = sense.mode == "expel" or f.trigger.lemma_ == "expel"
+    # "threatened to expel all inspectors": the expulsion threatened is aimed at foreigners too
+    xcomps = [c for c in f.trigger.children if c.dep_ == "xcomp"]
+    expelled = sense.mode == "expel" or any(t.lemma_ == "expel" for t in (f.trigger, *xcomps))
     if not (expelled and any(r.implied and r.country in own for r in implied)):
         recipient = implied  # the expelled are foreigners, not the actor's own people
     trig = f.trigger

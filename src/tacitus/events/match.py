@@ -101,6 +101,8 @@ def verb_words(verb: Token) -> tuple[frozenset[str], frozenset[str], frozenset[s
                         np_words(g, out)
         elif dep in {"prt", "acomp", "advmod", "npadvmod"} or (dep == "intj" and c.lower_ in _ANSWERS):
             out.update(_words(c))  # "said no to the deal": the answer is the verb's
+            if dep == "npadvmod" and c.pos_ == "NOUN":  # "eased curfew hours", the object parsed as a time
+                out.update(w for g in c.children if g.dep_ == "compound" for w in _words(g))
         elif dep in {"prep", "agent"}:
             if c.lower_ in _CIRCUMSTANCE:
                 continue  # "agreed to resign because of the insistence of opposition parties": why, not what
