@@ -13,6 +13,11 @@ from spacy.tokens import Token
 from tacitus.events.lexicon import Sense
 from tacitus.model import ActorRef, Event, Span
 
+#: Types whose complement clause is what is requested, threatened, promised or refused.
+CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT", "CONCEDE", "ACCUSE"})
+#: Types whose direct object is the thing moved or given, not the recipient ("deployed troops").
+THEME_OBJECT = frozenset({"MOBILIZE", "AID", "RETREAT"})
+
 
 @dataclass(frozen=True, slots=True)
 class Found:

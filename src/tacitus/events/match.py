@@ -15,6 +15,8 @@ _NAMED_PARTIES = frozenset({"ORG", "PERSON", "NORP", "GPE", "FAC"})
 _TITLES = frozenset({"president", "minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "envoy"})
 
 
+#: Lemmas the tagger gets wrong for common event verbs ("staged" -> "stag"; the lemmatiser leaves "overran").
+LEMMA_FIXES = {"stag": "stage", "overran": "overrun"}
 #: Nouns that count or bundle what the verb acts on ("a round of sanctions", "a package of aid", "300 tonnes of
 #: rice").
 COUNTING = frozenset(
