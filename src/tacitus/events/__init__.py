@@ -2,7 +2,10 @@
 
 A trigger is a verb or an event noun whose lemma the lexicon knows (``lexicon.py``); the
 most specific pattern over its dependents and subject picks the PLOVER event, mode and CAMEO
-code (``match.py``). Speech verbs code demands and accusations (``speech.py``).
+code (``match.py``). Speech verbs code demands and accusations (``speech.py``); event nouns, with
+their light verbs, code nominal events (``nominal.py``); who does an act can change its type (a crowd's
+blockade is a protest, a state's is coercion: ``doers.py``), and an act's unnamed parties are read from
+the actor's country or the place (``domestic.py``).
 Arguments come from the parse (``args.py``): subject or passive agent as actor, object
 or prepositional target as recipient, control and coordination followed; coded actors come
 from the actors stage (``ActorIndex.ref_at``). Date, negation, modality and place come from
