@@ -334,6 +334,7 @@ class Attacher:
                 if self.refs(g):
                     return g
         preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in RECIPIENT_PREPS]
+        preps = [c for c in preps if not _gives_reason(c)]
         if any(c.dep_ in {"dobj", "obj"} for c in verb.children):
             # "broke off peace talks with Israel over construction of a settlement": with an object, "over" says why
             preps = [c for c in preps if c.lower_ != "over"]
@@ -386,7 +387,7 @@ class Attacher:
             return measured
         if not theme and obj is not None and obj.dep_ in {"dobj", "obj"} and self._moves_forces(verb, obj):
             # "withdrew its troops from Abyei", "strengthened its forces in Crimea": forces moved are no recipient
-            return self.recipient(verb, theme=True) or self.place_target(verb)
+            return self.recipient(verb, theme=True) or self._purpose_target(verb) or self.place_target(verb)
         if not theme and obj is not None and obj.dep_ in {"dobj", "obj", "nsubjpass"} and not self.actors.ref_at(obj):
             # "criticised the detention of two sailors by Chile", "the release of 50 prisoners by the Belarusian
             # authorities was welcomed": who did what the act is about
@@ -421,6 +422,16 @@ class Attacher:
                             if g.dep_ == "pobj" and self.refs(g):
                                 return self.refs(g)
         return self.nested_target(verb, theme)
+
+    def _purpose_target(self, verb: Token) -> tuple[ActorRef, ...]:
+        """The coded party forces are moved against, named by the purpose they are moved for ("strengthened its forces
+        in Europe to deter possible Russian military action")."""
+        for c in verb.children:
+            if c.dep_ in {"advcl", "xcomp"} and any(x.tag_ == "TO" for x in c.children):
+                found = tuple(r for o in c.children if o.dep_ in {"dobj", "obj"} for r in self.refs(o) if r.country)
+                if found:
+                    return found
+        return ()
 
     def _measure_target(self, verb: Token) -> tuple[ActorRef, ...]:
         """The target of sanctions or a ban the verb's object is ("approve a fresh round of sanctions against Iran",
@@ -770,6 +781,17 @@ def aimed_at(ref: ActorRef, trigger: Token) -> bool:
     if root.dep_ in {"dobj", "obj"} and root.head.i == trigger.i:
         return True  # "Spain, Ireland and Norway recognised a Palestinian state": the party acted on
     return root.dep_ == "pobj" and root.head.lower_ in {"to", "against", "toward", "towards"}
+
+
+#: Nouns of an "in ... at/for/with" phrase that says why an act was done ("in protest at", "in retaliation for").
+_REASONS = frozenset({"protest", "response", "retaliation", "reaction", "solidarity", "revenge", "reprisal"})
+
+
+def _gives_reason(prep: Token) -> bool:
+    """A preposition the parser hung on the verb that continues a reason ("suspended aid to Kabul in protest at the
+    harassment of aid workers"): its object is why, not whom."""
+    before = prep.doc[prep.i - 1] if prep.i else None
+    return before is not None and before.lemma_.lower() in _REASONS and before.head.lower_ == "in"
 
 
 def _meets(tok: Token) -> bool:
