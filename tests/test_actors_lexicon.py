@@ -156,3 +156,15 @@ def test_user_override_of_a_shipped_entry_is_logged(caplog: pytest.LogCaptureFix
     kyiv = lexicon.get("Kyiv")
     assert kyiv is not None and kyiv.code_on(None) == ("UKR", "PRE")
     assert any("kyiv" in r.getMessage() and "capitals.tsv" in r.getMessage() for r in caplog.records)
+
+
+def test_country_on_follows_the_capital_s_succession() -> None:
+    lexicon = load_actor_lexicon(Settings())
+    assert lexicon.country_on("SRB", date(1999, 4, 1)) == "SCG"
+    assert lexicon.country_on("SRB", date(1990, 4, 1)) == "YUG"
+    assert lexicon.country_on("SRB", date(2010, 4, 1)) == "SRB"
+    assert lexicon.country_on("UKR", date(1989, 1, 1)) == "USR"
+    assert lexicon.country_on("UKR", date(2022, 1, 1)) == "UKR"
+    assert lexicon.country_on("FRA", date(1999, 4, 1)) == "FRA"  # no succession
+    assert lexicon.country_on("SRB", None) == "SRB"  # no date, today's code
+    assert lexicon.country_on(None, date(1999, 4, 1)) is None

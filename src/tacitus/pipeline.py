@@ -8,7 +8,7 @@ its own module; the lexicons and gazetteers they need are loaded once into
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -93,7 +93,12 @@ class Analyzer:
         times = find_times(doc, article.published)
         places = find_places(doc, actors, res.gazetteer)
         quotes = extract_quotes(doc, actors, res.cues)
-        events = extract_events(doc, article.published, actors, times, places, quotes, res.events)
+        # events code a place's country as the actors stage codes states on the day ("Belgrade" in 1999 is SCG)
+        dated = tuple(
+            replace(m, place=replace(m.place, country=res.actors.country_on(m.place.country, article.published)))
+            for m in places
+        )
+        events = extract_events(doc, article.published, actors, times, dated, quotes, res.events)
         framing = analyze_framing(doc, actors, quotes, events, res.framing)
         return Analysis(
             article=article,

@@ -170,10 +170,27 @@ class ActorLexicon:
     notes: tuple[str, ...] = ()
     load_seconds: float = 0.0
     lengths: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False, compare=False)
+    #: Country code -> the dated entry of its capital, which carries the state's succession ("Belgrade": YUG until
+    #: April 1992, then SCG until June 2006, then SRB); derived from ``phrases``.
+    successions: dict[str, ActorEntry] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.phrases and not self.lengths:
             object.__setattr__(self, "lengths", phrase_lengths(self.phrases))
+        if self.phrases and not self.successions:
+            capitals = {e.name: e for e in self.phrases.values() if e.kind == "capital"}
+            successions: dict[str, ActorEntry] = {}
+            for e in capitals.values():
+                default = next((c.country for c in e.codings if not c.dated), None)
+                if default and any(c.dated and c.country != default for c in e.codings):
+                    successions.setdefault(default, e)
+            object.__setattr__(self, "successions", successions)
+
+    def country_on(self, code: str | None, day: date | None) -> str | None:
+        """A present-day country code as coded on ``day``: a town in Serbia in 1999 is in Serbia and Montenegro
+        (SCG), as the actors stage codes Belgrade then; codes with no succession are returned as they are."""
+        entry = self.successions.get(code) if code is not None and day is not None else None
+        return (entry.code_on(day)[0] or code) if entry is not None else code
 
     def lookup(self, words: Sequence[str], start: int) -> tuple[int, ActorEntry] | None:
         """The longest entry starting at ``words[start]``: (length, entry), or None."""
