@@ -251,6 +251,10 @@ def _acceptable(span: SpacySpan, entry: ActorEntry) -> bool:
             # "Santa Cruz" in "Santa Cruz Barillas", "North West" (a South African province) in "North West
             # Frontier Province": the toponym starts another place's name ("Bosnia Herzegovina" stays Bosnia)
             return after.lower_ in PLACE_HEADS
+    if entry.kind in ("igo", "org") and span.end < len(span.doc):
+        after = span.doc[span.end]
+        if after.lower_ == "of" and after.ent_iob_ == "I":
+            return False  # "the Commonwealth" in "the Commonwealth of Virginia" starts a longer name
     if entry.kind == "person" and span.end < len(span.doc):
         after = span.doc[span.end]
         # "Hassan" in "Hassan Sheikh Mohamud" is part of a longer name, not the entry "Hassan"; the tagger's
