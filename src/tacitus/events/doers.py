@@ -1,6 +1,6 @@
 """How who does an act changes what it is: a crowd's blockade is a protest and a state's is coercion, a state's
-protest is diplomatic, rallying allies is support, a sanction at home is repression, and drills held by two
-countries' forces are cooperation."""
+protest is diplomatic, rallying allies is support, a sanction at home is repression, weapons a state hands to
+another state are aid, and drills held by two countries' forces are cooperation."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from tacitus.model import ActorRef
 
 def reading(f: Found) -> Sense:
     """The sense of a coded trigger as its doer reads it (see the module's doc)."""
-    return _domestic(_rallying(_by_whom(f.sense, f.trigger, f.clause, f.actor), f.trigger), f)
+    return _armed(_domestic(_rallying(_by_whom(f.sense, f.trigger, f.clause, f.actor), f.trigger), f), f)
 
 
 #: Subjects that are people in the street, not forces: what they block, burn or fight is a protest.
@@ -160,6 +160,31 @@ def _domestic(sense: Sense, f: Found) -> Sense:
     own = {a.country for a in f.actor if a.country and a.country not in NON_STATE}
     if own and all(r.country is None or r.country in own for r in f.recipient):
         return Sense("COERCE", "restrict", sense.context, sense.cameo)
+    return sense
+
+
+#: Sectors of a state's own apparatus: weapons it hands over are arms supplied, not a disarmament.
+_STATE_SECTORS = frozenset({None, "GOV", "MIL"})
+_MILITARY_AID = Sense("AID", None, ("military",), "072")
+_HANDING = frozenset({"hand", "turn", "deliver", "transfer", "give", "supply"})
+#: What a state gives up rather than supplies.
+_ARSENALS = frozenset({"arsenal", "stockpile", "warhead", "stock"})
+
+
+def _armed(sense: Sense, f: Found) -> Sense:
+    """PLOVER RETREAT 'disarm' is fighters laying down their arms; a state handing weapons to another state's forces
+    ("Washington handed over Black Hawk helicopters to the Colombian army") gives military aid (CAMEO 072), unless
+    they are its own arms or arsenal given up."""
+    if sense.mode != "disarm" or f.trigger.lemma_ not in _HANDING or not f.actor or not f.recipient:
+        return sense
+    given = [c for c in f.trigger.children if c.dep_ in {"dobj", "obj"}]
+    given += [g for c in given for p in c.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    if any(g.lemma_.lower() in _ARSENALS or any(c.dep_ == "poss" for c in g.children) for g in given):
+        return sense  # "Ukraine handed over its nuclear warheads to Russia": giving up its own arms
+    givers = {a.country for a in f.actor if a.country and a.country not in NON_STATE and a.sector in _STATE_SECTORS}
+    takers = {r.country for r in f.recipient if r.country and r.country not in NON_STATE}
+    if len(givers) == len({a.country for a in f.actor}) and takers and not takers & givers:
+        return _MILITARY_AID
     return sense
 
 
