@@ -75,8 +75,8 @@ FLOORS["regression_probe8.tsv"] = 0.91
 FLOORS["regression_probe9.tsv"] = 0.91
 #: The tenth probe's development half (blind leads in the style of 1990s-2000s wire reports, labels from the PLOVER
 #: manual and CAMEO2PLOVER, Serbia 1992-2006 recoded SCG mechanically): 109 of 120 by type, 96 (0.80) in full at
-#: dd385a2, before it was worked on; 108 (0.90) after that session's work. Its held-out half is data/events/heldout/probe10_heldout.tsv
-#: (bench events): 56 of 60 by type, 45 in full at dd385a2.
+#: dd385a2, before it was worked on; 108 (0.90) after that session's work. Its held-out half is
+#: data/events/heldout/probe10_heldout.tsv (bench events): 56 of 60 by type, 45 in full at dd385a2.
 FLOORS["regression_probe10.tsv"] = 0.89
 
 
