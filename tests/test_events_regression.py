@@ -25,7 +25,7 @@ REGRESSION_DIR = Path(__file__).resolve().parent / "data" / "events"
 #: expelled inspectors, missions to investigate, fighting diseases, "cannot" refusals, hopes, abilities): 421 of 424
 #: (0.993). Round 5 (handovers, rushed relief, declared-over wars, "told X that", recognised-by passives, plural
 #: demonyms): 471 of 471 on 2026-12-04; round 6 (that day's later rows): 535 of 535, 595 of 595 after its last session;
-#: 694 of 694 on 2026-12-06, 719 of 719 after that day's last session.
+#: 694 of 694 on 2026-12-06, 722 of 722 after that day's last session.
 FLOOR = 0.995
 #: Floors of the other regression files, each measured when its rows were written (same rule: raise, never lower).
 #: Recipients: 54 of 54 on 2026-11-29 (round 6), 74 of 74 on 2026-12-06.

@@ -48,6 +48,12 @@ _BROKERING = frozenset({"broker", "mediate", "sponsor", "back", "arrange", "engi
 #: Participles naming who holds a place ("the ISIS-held old city", "Russian-controlled areas"): whoever acts on
 #: the place acts on its holder. Not "occupied": the Israeli-occupied West Bank is not where Israel is hit.
 _HOLDING = frozenset({"hold", "control", "run"})
+_HELD_PLACES = frozenset(
+    {
+        *("city", "town", "village", "area", "district", "neighbourhood", "neighborhood", "territory", "region"),
+        *("province", "enclave", "position", "base", "stronghold", "pocket", "part", "zone", "side", "island"),
+    }
+)
 #: Verbs that report a clause; a participle after them still belongs to it.
 _REPORTING = frozenset({"say", "report", "tell", "announce", "add", "confirm", "state", "claim"})
 #: Participles that are the reporter's own words ("..., Hamas said, accusing Israel of violating the truce").
@@ -158,8 +164,9 @@ class Attacher:
         return tuple(unique)
 
     def _holder(self, head: Token) -> list[ActorRef]:
-        """The country-coded holder of a place held by someone ("the ISIS-held city", "a town held by rebels")."""
-        if self.actors.ref_at(head) is not None and head.ent_type_ not in _PLACE_ENTS:
+        """The country-coded holder of a place held by someone ("the ISIS-held city", "a town held by rebels"); not
+        of people or meetings held ("hostages held by the Taliban", "talks held by the EU")."""
+        if head.ent_type_ not in _PLACE_ENTS and head.lemma_.lower() not in _HELD_PLACES:
             return []
         for c in head.children:
             if c.lemma_.lower() not in _HOLDING or c.tag_ != "VBN" or c.dep_ not in {"amod", "acl"}:
@@ -783,8 +790,9 @@ def aimed_at(ref: ActorRef, trigger: Token) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in {"to", "against", "toward", "towards"}
 
 
-#: Nouns of an "in ... at/for/with" phrase that says why an act was done ("in protest at", "in retaliation for").
-_REASONS = frozenset({"protest", "response", "retaliation", "reaction", "solidarity", "revenge", "reprisal"})
+#: Nouns of an "in ... at/for" phrase that says why an act was done ("in protest at", "in retaliation for"); not
+#: "in solidarity with", which names whom the act is for.
+_REASONS = frozenset({"protest", "response", "retaliation", "reaction", "revenge", "reprisal"})
 
 
 def _gives_reason(prep: Token) -> bool:

@@ -169,17 +169,21 @@ _MILITARY_AID = Sense("AID", None, ("military",), "072")
 _HANDING = frozenset({"hand", "turn", "deliver", "transfer", "give", "supply"})
 #: What a state gives up rather than supplies.
 _ARSENALS = frozenset({"arsenal", "stockpile", "warhead", "stock"})
+_UNCONVENTIONAL = frozenset({"chemical", "nuclear", "biological"})
 
 
 def _armed(sense: Sense, f: Found) -> Sense:
     """PLOVER RETREAT 'disarm' is fighters laying down their arms; a state handing weapons to another state's forces
     ("Washington handed over Black Hawk helicopters to the Colombian army") gives military aid (CAMEO 072), unless
-    they are its own arms or arsenal given up."""
+    they are its own arms, its arsenal or weapons of mass destruction given up."""
     if sense.mode != "disarm" or f.trigger.lemma_ not in _HANDING or not f.actor or not f.recipient:
         return sense
     given = [c for c in f.trigger.children if c.dep_ in {"dobj", "obj"}]
     given += [g for c in given for p in c.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
-    if any(g.lemma_.lower() in _ARSENALS or any(c.dep_ == "poss" for c in g.children) for g in given):
+    if any(
+        g.lemma_.lower() in _ARSENALS or any(c.dep_ == "poss" or c.lower_ in _UNCONVENTIONAL for c in g.children)
+        for g in given
+    ):
         return sense  # "Ukraine handed over its nuclear warheads to Russia": giving up its own arms
     givers = {a.country for a in f.actor if a.country and a.country not in NON_STATE and a.sector in _STATE_SECTORS}
     takers = {r.country for r in f.recipient if r.country and r.country not in NON_STATE}

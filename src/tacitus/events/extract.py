@@ -566,11 +566,17 @@ def _claimed(f: Found, att: Attacher) -> Found:
     return f
 
 
+#: Doers named only by what they did ("a suicide bomber", "gunmen"): a claim of responsibility says whose they are.
+_ASSAILANTS = frozenset({"bomber", "gunman", "gunmen", "assailant", "attacker", "shooter", "sniper", "kidnapper"})
+
+
 def _unnamed(ref: ActorRef, doc: Doc) -> bool:
-    """An actor the text names by no name or nationality ("a suicide bomber", "gunmen"), whatever country the place
-    lends it."""
+    """An attacker the text names by no name or nationality ("a suicide bomber", "gunmen"), whatever country the place
+    lends it; not "troops" or "police", who are a side of their own."""
     span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
-    return span is not None and not any(t.pos_ == "PROPN" or t.ent_type_ in {"NORP", "GPE", "ORG"} for t in span)
+    if span is None or span[-1].lemma_.lower() not in _ASSAILANTS:
+        return False
+    return not any(t.pos_ == "PROPN" or t.ent_type_ in {"NORP", "GPE", "ORG"} for t in span)
 
 
 def _told_twice(f: Found, others: list[Found]) -> Found:
@@ -1000,7 +1006,6 @@ def _parent_event(verb: Token, verb_events: dict[int, Found]) -> Found | None:
     return None
 
 
-#: Units an amount of aid is counted in ("20 million euros of assistance", "50 tonnes of food aid").
 #: Verbs of telling someone something, whose object is whom the act told of is announced to.
 _TELLING = frozenset({"tell", "inform", "assure", "notify", "promise", "warn", "write"})
 

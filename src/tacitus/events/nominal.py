@@ -40,6 +40,7 @@ _INVERSE_LIGHT = frozenset({"draw", "face", "receive", "attract", "spark", "trig
 _NAMING = frozenset({"call", "brand", "label", "term", "dub", "describe", "deem", "declare", "consider"})
 
 
+#: Units an amount of aid is counted in ("20 million euros of assistance", "50 tonnes of food aid").
 _UNITS = frozenset({"dollar", "euro", "pound", "yen", "yuan", "rupee", "franc", "tonne", "ton", "kilogram", "worth"})
 
 
