@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from tacitus.actors import ActorIndex
 from tacitus.events.clause import stopped_short
 from tacitus.model import ActorRef
-from tacitus.nlp import dateline_end, passive_agent
+from tacitus.nlp import PLACE_HEADS, dateline_end, passive_agent
 from tacitus.where import PlaceMention
 
 #: Dependents of a noun that can name who it is, for actor lookup ("Iranian officials", "the minister of France").
@@ -48,12 +48,7 @@ _BROKERING = frozenset({"broker", "mediate", "sponsor", "back", "arrange", "engi
 #: Participles naming who holds a place ("the ISIS-held old city", "Russian-controlled areas"): whoever acts on
 #: the place acts on its holder. Not "occupied": the Israeli-occupied West Bank is not where Israel is hit.
 _HOLDING = frozenset({"hold", "control", "run"})
-_HELD_PLACES = frozenset(
-    {
-        *("city", "town", "village", "area", "district", "neighbourhood", "neighborhood", "territory", "region"),
-        *("province", "enclave", "position", "base", "stronghold", "pocket", "part", "zone", "side", "island"),
-    }
-)
+_HELD_PLACES = PLACE_HEADS | {"neighbourhood", "neighborhood", "enclave", "position", "base", "stronghold", "pocket"}
 #: Verbs that report a clause; a participle after them still belongs to it.
 _REPORTING = frozenset({"say", "report", "tell", "announce", "add", "confirm", "state", "claim"})
 #: Participles that are the reporter's own words ("..., Hamas said, accusing Israel of violating the truce").

@@ -166,7 +166,7 @@ def _domestic(sense: Sense, f: Found) -> Sense:
 #: Sectors of a state's own apparatus: weapons it hands over are arms supplied, not a disarmament.
 _STATE_SECTORS = frozenset({None, "GOV", "MIL"})
 _MILITARY_AID = Sense("AID", None, ("military",), "072")
-_HANDING = frozenset({"hand", "turn", "deliver", "transfer", "give", "supply"})
+_SUPPLYING = frozenset({"hand", "turn", "deliver", "transfer", "give", "supply"})
 #: What a state gives up rather than supplies.
 _ARSENALS = frozenset({"arsenal", "stockpile", "warhead", "stock"})
 _UNCONVENTIONAL = frozenset({"chemical", "nuclear", "biological"})
@@ -176,7 +176,7 @@ def _armed(sense: Sense, f: Found) -> Sense:
     """PLOVER RETREAT 'disarm' is fighters laying down their arms; a state handing weapons to another state's forces
     ("Washington handed over Black Hawk helicopters to the Colombian army") gives military aid (CAMEO 072), unless
     they are its own arms, its arsenal or weapons of mass destruction given up."""
-    if sense.mode != "disarm" or f.trigger.lemma_ not in _HANDING or not f.actor or not f.recipient:
+    if sense.mode != "disarm" or f.trigger.lemma_ not in _SUPPLYING or not f.actor or not f.recipient:
         return sense
     given = [c for c in f.trigger.children if c.dep_ in {"dobj", "obj"}]
     given += [g for c in given for p in c.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
